@@ -1,0 +1,11 @@
+import {defineConfig} from "vitest/config";
+
+// Unit and golden tests: fast, no browser, no built site.
+export default defineConfig({
+  test: {
+    include: ["test/unit/**/*.test.ts"],
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+    pool: "forks"
+  }
+});

@@ -2,6 +2,8 @@
 export default {
   title: "AlexNet Explorable",
   root: "src",
+  // SITE_OUT lets parallel builds (and the benchmark) write somewhere other than dist/.
+  output: process.env.SITE_OUT ?? "dist",
   pages: [
     {name: "The story", path: "/"},
     {name: "ImageNet is WordNet with pictures", path: "/wordnet"},

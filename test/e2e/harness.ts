@@ -26,9 +26,12 @@ export interface Site {
   close(): Promise<void>;
 }
 
+/** Where the built site is: dist/ unless SITE_OUT says otherwise (as for `observable build`). */
+export const SITE_DIR = process.env.SITE_OUT ?? "dist";
+
 export async function startSite({isolated = true, extraArgs = []}: {isolated?: boolean; extraArgs?: string[]} = {}): Promise<Site> {
-  if (!existsSync("dist/index.html")) throw new Error("dist/ is missing: run `npm run build` first (npm run test:e2e does).");
-  const server = await startStaticServer({root: "dist", isolated});
+  if (!existsSync(`${SITE_DIR}/index.html`)) throw new Error(`${SITE_DIR}/ is missing: run \`npm run build\` first (npm run test:e2e does).`);
+  const server = await startStaticServer({root: SITE_DIR, isolated});
   const browser = await chromium.launch({executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs]});
   return {
     server,

@@ -2,22 +2,10 @@
 // Every page opened through `openPage` records uncaught errors, console errors and any request that
 // leaves loopback; `expectClean` fails the test on any of them.
 import {existsSync} from "node:fs";
-import {chromium, type Browser, type BrowserContext, type Page} from "playwright-core";
+import type {Browser, BrowserContext, Page} from "playwright-core";
 import {expect} from "vitest";
+import {launchChromium} from "../../scripts/chromium.ts";
 import {startStaticServer, type StaticServer} from "../../scripts/serve.ts";
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-// Flags that work as root on this kind of machine with no network beyond loopback.
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync"
-];
 
 export interface Site {
   server: StaticServer;
@@ -32,7 +20,7 @@ export const SITE_DIR = process.env.SITE_OUT ?? "dist";
 export async function startSite({isolated = true, extraArgs = []}: {isolated?: boolean; extraArgs?: string[]} = {}): Promise<Site> {
   if (!existsSync(`${SITE_DIR}/index.html`)) throw new Error(`${SITE_DIR}/ is missing: run \`npm run build\` first (npm run test:e2e does).`);
   const server = await startStaticServer({root: SITE_DIR, isolated});
-  const browser = await chromium.launch({executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs]});
+  const browser = await launchChromium(extraArgs);
   return {
     server,
     browser,

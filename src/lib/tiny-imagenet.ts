@@ -1,0 +1,290 @@
+// The Tiny ImageNet validation split (10,000 64×64 JPEGs, 200 classes) for the build-time loaders.
+//
+// Where the images come from, in order:
+//   1. TINY_IMAGENET_VALID=/path/to/valid.parquet — a local copy; a bad file there is an error, never a silent fallback.
+//   2. The Hugging Face parquet (zh-plus/tiny-imagenet), downloaded once into the cache folder (skipped when
+//      TINY_IMAGENET_OFFLINE=1). A cached copy that no longer parses is deleted, so the cache is never poisoned.
+//   3. The 50 real goldfish validation images in ../shared/fixtures/tiny-imagenet (present on the development machines only).
+//   4. A small synthetic set drawn here, clearly labelled as such.
+// Labels always index the 200 wnids sorted ascending (label 0 = n01443537 goldfish), as in the Hugging Face dataset.
+import {existsSync} from "node:fs";
+import {readFile, rm} from "node:fs/promises";
+import {dirname, join, resolve} from "node:path";
+import {fileURLToPath} from "node:url";
+import {crc32, deflateSync} from "node:zlib";
+import {parquetMetadata, parquetReadObjects} from "hyparquet";
+
+export const TINY_IMAGENET_VALID_URL =
+  "https://huggingface.co/datasets/zh-plus/tiny-imagenet/resolve/main/data/valid-00000-of-00001-70d52db3c749a935.parquet";
+export const TINY_IMAGENET_VALID_FILE = "tiny-imagenet-valid-00000-of-00001-70d52db3c749a935.parquet";
+export const GOLDFISH_WNID = "n01443537";
+export const TINY_IMAGENET_CLASS_COUNT = 200;
+
+export type TinyImagenetSource = "tiny-imagenet" | "fixtures" | "synthetic";
+
+export interface TinyImagenetImage {
+  /** Stable id: the dataset's file name when known, else `valid_<row>`. */
+  id: string;
+  /** Index into the 200 sorted wnids. */
+  label: number;
+  wnid: string;
+  /** The encoded image as stored (JPEG for real data, PNG for the synthetic set). */
+  bytes: Uint8Array;
+  mime: "image/jpeg" | "image/png";
+}
+
+export interface TinyImagenetSplit {
+  source: TinyImagenetSource;
+  /** One sentence for the page: which data this is and why. */
+  note: string;
+  /** SHA-256 of the parquet file, when the real data was read. */
+  sha256?: string;
+  /** The 200 wnids in label order (sorted ascending). */
+  wnids: string[];
+  images: TinyImagenetImage[];
+}
+
+export class TinyImagenetError extends Error {
+  override name = "TinyImagenetError";
+}
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+/** The development machines keep 50 real goldfish images beside the repo; a user's clone has none. */
+export const FIXTURES_DIR = resolve(REPO_ROOT, "../shared/fixtures/tiny-imagenet");
+
+/** The 200 class ids in label order. The repo's own copy (src/data/tiny-imagenet-wnids.txt) is the source of truth. */
+export async function loadSortedWnids(): Promise<string[]> {
+  const candidates = [join(REPO_ROOT, "src/data/tiny-imagenet-wnids.txt"), join(FIXTURES_DIR, "wnids.txt")];
+  for (const path of candidates) {
+    if (!existsSync(path)) continue;
+    const wnids = parseWnidList(await readFile(path, "utf8"), path);
+    return wnids;
+  }
+  throw new TinyImagenetError(`tiny-imagenet: no wnid list found (looked for ${candidates.join(", ")})`);
+}
+
+export function parseWnidList(text: string, fileName = "wnids"): string[] {
+  const wnids = text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  if (wnids.length !== TINY_IMAGENET_CLASS_COUNT || !wnids.every((wnid) => /^n\d{8}$/.test(wnid)) || new Set(wnids).size !== wnids.length) {
+    throw new TinyImagenetError(`${fileName}: expected ${TINY_IMAGENET_CLASS_COUNT} distinct wnids, got ${wnids.length} lines`);
+  }
+  // The Hugging Face ClassLabel order is the sorted order (the Stanford wnids.txt is not sorted).
+  return [...wnids].sort();
+}
+
+/** Reads the Hugging Face parquet layout: `image` struct<bytes, path> + `label` int64. */
+export async function readTinyImagenetParquet(
+  bytes: Uint8Array,
+  fileName: string,
+  fallbackWnids?: string[]
+): Promise<{wnids: string[]; images: TinyImagenetImage[]}> {
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  let rows: Record<string, unknown>[];
+  let wnids: string[] | undefined;
+  try {
+    const metadata = parquetMetadata(buffer);
+    wnids = classLabelNames(metadata.key_value_metadata);
+    rows = await parquetReadObjects({file: buffer, metadata, columns: ["image", "label"], utf8: false});
+  } catch (error) {
+    throw new TinyImagenetError(`${fileName}: not a readable Tiny ImageNet parquet file (${oneLine(error)})`);
+  }
+  if (wnids && fallbackWnids && wnids.join() !== fallbackWnids.join()) {
+    throw new TinyImagenetError(`${fileName}: its class list differs from the 200 sorted Tiny ImageNet wnids`);
+  }
+  wnids ??= fallbackWnids;
+  if (!wnids) throw new TinyImagenetError(`${fileName}: the file names no classes and no wnid list was given`);
+  const images = rows.map((row, index) => {
+    const image = row.image as {bytes?: unknown; path?: unknown} | null | undefined;
+    const label = Number(row.label);
+    if (!image || !(image.bytes instanceof Uint8Array)) throw new TinyImagenetError(`${fileName}: row ${index} has no image bytes`);
+    if (!Number.isInteger(label) || label < 0 || label >= wnids!.length) throw new TinyImagenetError(`${fileName}: row ${index} has label ${String(row.label)} outside 0–${wnids!.length - 1}`);
+    const path = typeof image.path === "string" ? image.path : image.path instanceof Uint8Array ? new TextDecoder().decode(image.path) : "";
+    return {
+      id: path ? path.replace(/^.*[/\\]/, "").replace(/\.[^.]*$/, "") : `valid_${index}`,
+      label,
+      wnid: wnids![label],
+      bytes: image.bytes,
+      mime: sniffMime(image.bytes)
+    } satisfies TinyImagenetImage;
+  });
+  if (images.length === 0) throw new TinyImagenetError(`${fileName}: the file has no rows`);
+  return {wnids, images};
+}
+
+/** Hugging Face writes its features (ClassLabel names) as JSON under the `huggingface` key. */
+function classLabelNames(keyValues: {key: string; value?: string}[] | undefined): string[] | undefined {
+  const raw = keyValues?.find((entry) => entry.key === "huggingface")?.value;
+  if (!raw) return undefined;
+  try {
+    const info = JSON.parse(raw) as {info?: {features?: {label?: {names?: unknown}}}};
+    const names = info.info?.features?.label?.names;
+    return Array.isArray(names) && names.every((name) => typeof name === "string") ? (names as string[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function sniffMime(bytes: Uint8Array): "image/jpeg" | "image/png" {
+  return bytes[0] === 0x89 && bytes[1] === 0x50 ? "image/png" : "image/jpeg";
+}
+
+function oneLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0];
+}
+
+/** The 50 goldfish fixtures in the annotation file's order (the dataset's own order). */
+export async function readGoldfishFixtures(dir = FIXTURES_DIR, wnids?: string[]): Promise<TinyImagenetImage[]> {
+  const annotations = await readFile(join(dir, "val/val_annotations.txt"), "utf8");
+  const sorted = wnids ?? parseWnidList(await readFile(join(dir, "wnids.txt"), "utf8"), join(dir, "wnids.txt"));
+  const images: TinyImagenetImage[] = [];
+  for (const line of annotations.split(/\r?\n/)) {
+    const [file, wnid] = line.split("\t");
+    if (!file || !wnid) continue;
+    const label = sorted.indexOf(wnid);
+    if (label < 0) throw new TinyImagenetError(`${dir}: ${file} has wnid ${wnid}, which is not one of the 200 classes`);
+    const bytes = new Uint8Array(await readFile(join(dir, "val/images", file)));
+    images.push({id: file.replace(/\.[^.]*$/, ""), label, wnid, bytes, mime: sniffMime(bytes)});
+  }
+  if (images.length === 0) throw new TinyImagenetError(`${dir}: val_annotations.txt lists no images`);
+  return images;
+}
+
+/**
+ * A stand-in when there is no real data at all: 50 seeded drawings of an orange fish on blue water,
+ * labelled goldfish so the page's steps still run. They are not photographs and say so.
+ */
+export function syntheticGoldfish(count = 50, seed = 1): TinyImagenetImage[] {
+  const random = mulberry32(seed);
+  return Array.from({length: count}, (_, index) => {
+    const size = 64;
+    const rgb = new Uint8Array(size * size * 3);
+    const cx = 20 + random() * 24, cy = 20 + random() * 24;
+    const rx = 10 + random() * 10, ry = 5 + random() * 6, angle = random() * Math.PI;
+    const water = [20 + random() * 40, 60 + random() * 60, 120 + random() * 100];
+    const fish = [230 + random() * 25, 100 + random() * 80, 10 + random() * 40];
+    for (let y = 0; y < size; y++) {
+      for (let x = 0; x < size; x++) {
+        const dx = x - cx, dy = y - cy;
+        const u = (dx * Math.cos(angle) + dy * Math.sin(angle)) / rx;
+        const v = (-dx * Math.sin(angle) + dy * Math.cos(angle)) / ry;
+        // Body (ellipse) plus a triangular tail behind it.
+        const inBody = u * u + v * v <= 1;
+        const inTail = u < -0.9 && u > -1.6 && Math.abs(v) < (-0.9 - u) * 1.6;
+        const colour = inBody || inTail ? fish : water;
+        const shade = 0.85 + 0.15 * Math.sin((x + y + index) / 5);
+        for (let c = 0; c < 3; c++) rgb[(y * size + x) * 3 + c] = Math.max(0, Math.min(255, Math.round(colour[c] * shade)));
+      }
+    }
+    return {id: `synthetic_${index}`, label: 0, wnid: GOLDFISH_WNID, bytes: encodePng(rgb, size, size), mime: "image/png" as const};
+  });
+}
+
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** An 8-bit RGB PNG needs only deflate and CRC-32, both in node:zlib, so no image library is pulled in for it. */
+export function encodePng(rgb: Uint8Array, width: number, height: number): Uint8Array {
+  const raw = new Uint8Array(height * (width * 3 + 1));
+  for (let y = 0; y < height; y++) raw.set(rgb.subarray(y * width * 3, (y + 1) * width * 3), y * (width * 3 + 1) + 1);
+  const chunk = (type: string, data: Uint8Array) => {
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    out.write(type, 4, "latin1");
+    out.set(data, 8);
+    out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return new Uint8Array(Buffer.concat([signature, chunk("IHDR", header), chunk("IDAT", deflateSync(raw)), chunk("IEND", new Uint8Array(0))]));
+}
+
+export interface LoadOptions {
+  env?: NodeJS.ProcessEnv;
+  cacheDir?: string;
+  fetchImpl?: typeof fetch;
+  /** Where the goldfish fixtures live (tests point this at a temp dir or a missing one). */
+  fixturesDir?: string;
+  /** Where a failed download is reported; stderr by default. */
+  warn?: (line: string) => void;
+}
+
+/** The whole validation split, from the best source available (see the top of this file). */
+export async function loadTinyImagenetValid(options: LoadOptions = {}): Promise<TinyImagenetSplit> {
+  const env = options.env ?? process.env;
+  const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const fixturesDir = options.fixturesDir ?? FIXTURES_DIR;
+  const wnids = await loadSortedWnids().catch(() => undefined);
+
+  const localPath = env.TINY_IMAGENET_VALID;
+  if (localPath) {
+    const bytes = await readFile(localPath).catch((error) => {
+      throw new TinyImagenetError(`TINY_IMAGENET_VALID=${localPath}: cannot read the file (${oneLine(error)})`);
+    });
+    const {createHash} = await import("node:crypto");
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    const split = await readTinyImagenetParquet(new Uint8Array(bytes), `TINY_IMAGENET_VALID=${localPath}`, wnids);
+    return {source: "tiny-imagenet", note: `Tiny ImageNet validation split from the local file ${localPath} (${split.images.length} images).`, sha256, ...split};
+  }
+
+  let reason = "TINY_IMAGENET_OFFLINE=1";
+  if (env.TINY_IMAGENET_OFFLINE !== "1") {
+    try {
+      return await downloadSplit(options, env, wnids);
+    } catch (error) {
+      reason = `download failed: ${oneLine(error)}`;
+    }
+  }
+
+  const how = "connect to the internet or set TINY_IMAGENET_VALID=/path/to/valid.parquet, then `npm run clean && npm run build`";
+  if (existsSync(join(fixturesDir, "val/val_annotations.txt"))) {
+    warn(`tiny-imagenet: using the 50 goldfish fixture images instead of the full validation split (${reason}); for all 10,000 images, ${how}.`);
+    const images = await readGoldfishFixtures(fixturesDir, wnids);
+    return {
+      source: "fixtures",
+      note: `Only the 50 real goldfish validation images from the development fixtures are available here (${reason}), not the full 10,000-image split.`,
+      wnids: wnids ?? parseWnidList(await readFile(join(fixturesDir, "wnids.txt"), "utf8")),
+      images
+    };
+  }
+  if (!wnids) throw new TinyImagenetError(`tiny-imagenet: no data and no wnid list available (${reason})`);
+  warn(`tiny-imagenet: using 50 SYNTHETIC drawings, not photographs (${reason}); for the real images, ${how}.`);
+  return {
+    source: "synthetic",
+    note: `No Tiny ImageNet images are available here (${reason}), so these are 50 synthetic drawings of a fish, labelled "goldfish" only so that every step can run. They are not photographs.`,
+    wnids,
+    images: syntheticGoldfish()
+  };
+}
+
+async function downloadSplit(options: LoadOptions, env: NodeJS.ProcessEnv, wnids: string[] | undefined): Promise<TinyImagenetSplit> {
+  const {fetchWithIntegrity} = await import("./fetch-with-integrity.ts");
+  const cacheDir = options.cacheDir ?? env.ALEXNET_CACHE_DIR ?? join(REPO_ROOT, ".cache");
+  const {path, sha256} = await fetchWithIntegrity({
+    url: TINY_IMAGENET_VALID_URL,
+    cacheDir,
+    fileName: TINY_IMAGENET_VALID_FILE,
+    label: "Tiny ImageNet validation split (14.6 MB)",
+    fetchImpl: options.fetchImpl
+  });
+  try {
+    const split = await readTinyImagenetParquet(new Uint8Array(await readFile(path)), path, wnids);
+    return {source: "tiny-imagenet", note: `Tiny ImageNet validation split from Hugging Face zh-plus/tiny-imagenet (${split.images.length} images).`, sha256, ...split};
+  } catch (error) {
+    // A cached file that does not parse must not be used again.
+    await rm(path, {force: true});
+    await rm(`${path}.sha256`, {force: true});
+    throw error;
+  }
+}

@@ -13,6 +13,7 @@ import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {crc32, deflateSync} from "node:zlib";
 import {parquetMetadata, parquetReadObjects} from "hyparquet";
+import {fetchWithIntegrity} from "./fetch-with-integrity.ts";
 
 export const TINY_IMAGENET_VALID_URL =
   "https://huggingface.co/datasets/zh-plus/tiny-imagenet/resolve/main/data/valid-00000-of-00001-70d52db3c749a935.parquet";
@@ -243,7 +244,7 @@ export async function loadTinyImagenetValid(options: LoadOptions = {}): Promise<
     try {
       return await downloadSplit(options, env, wnids);
     } catch (error) {
-      reason = `download failed: ${oneLine(error)}`;
+      reason = oneLine(error).includes("download failed") ? oneLine(error) : `download failed: ${oneLine(error)}`;
     }
   }
 
@@ -269,7 +270,6 @@ export async function loadTinyImagenetValid(options: LoadOptions = {}): Promise<
 }
 
 async function downloadSplit(options: LoadOptions, env: NodeJS.ProcessEnv, wnids: string[] | undefined): Promise<TinyImagenetSplit> {
-  const {fetchWithIntegrity} = await import("./fetch-with-integrity.ts");
   const cacheDir = options.cacheDir ?? env.ALEXNET_CACHE_DIR ?? join(REPO_ROOT, ".cache");
   const {path, sha256} = await fetchWithIntegrity({
     url: TINY_IMAGENET_VALID_URL,

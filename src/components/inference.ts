@@ -2,10 +2,11 @@
 // the classify CLI (onnxruntime-node) and the tests. No ORT import here: callers pass plain arrays and dims.
 import {EXPOSED_LAYER_NAMES} from "./alexnet-architecture.js";
 
-/** Name of the graph input: float32 [N, 3, 224, 224], dynamic N, normalized like torchvision's eval transform. */
+/**
+ * Name of the graph input: float32 [N, 3, 224, 224], dynamic N, normalized like torchvision's eval transform.
+ * preprocess.ts makes one image's CHW tensor and packs a batch (packBatch), so that layout is written once.
+ */
 export const INPUT_NAME = "input";
-export const INPUT_SIZE = 224;
-export const INPUT_CHANNELS = 3;
 
 /** One graph output per exposed torchvision module, named by module path (features.0 … classifier.6). */
 export const LAYER_OUTPUT_NAMES: readonly string[] = EXPOSED_LAYER_NAMES;
@@ -15,24 +16,6 @@ export const LOGITS = "logits";
 export const PROBABILITIES = "probabilities";
 /** Every graph output, in graph order. */
 export const GRAPH_OUTPUT_NAMES: readonly string[] = [...LAYER_OUTPUT_NAMES, LOGITS, PROBABILITIES];
-
-/** Dims of the input tensor for a batch of `batch` images. */
-export function inputDims(batch: number, size = INPUT_SIZE): [number, number, number, number] {
-  return [batch, INPUT_CHANNELS, size, size];
-}
-
-/** Concatenate per-image CHW tensors into one NCHW batch, in the given order. */
-export function packBatch(images: readonly Float32Array[], size = INPUT_SIZE): Float32Array {
-  const per = INPUT_CHANNELS * size * size;
-  const batch = new Float32Array(per * images.length);
-  images.forEach((image, i) => {
-    if (image.length !== per) {
-      throw new Error(`input image ${i} has ${image.length} values, expected ${per} (3×${size}×${size})`);
-    }
-    batch.set(image, i * per);
-  });
-  return batch;
-}
 
 /** Values of image `index` in a batch-first output with dims [N, ...]: a view, not a copy. */
 export function imageSlice(data: Float32Array, dims: readonly number[], index: number): Float32Array {

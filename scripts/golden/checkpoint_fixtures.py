@@ -7,6 +7,8 @@ AlexNet in both formats plus a summary (sums and samples) into OUT_DIR; the full
 Each checkpoint NAME is written as NAME.zip.pth (zip format, torch >= 1.6) and NAME.legacy.pth (legacy
 magic-number format). NAME.expected.json lists, per key in state-dict order, the shape, the source dtype and
 the offset of the tensor's values (as float32) inside NAME.expected.f32 (raw little-endian float32).
+Also writes, in both formats, unsupported-dtype (a complex tensor), not-a-state-dict (a list) and wrapped
+({"epoch": 3, "state_dict": {"w": [0, 1, 2, 3]}}).
 """
 import json
 import os
@@ -84,6 +86,17 @@ def write_both(sd, out_dir, name):
         f.write(raw)
 
 
+def write_error_cases(out_dir):
+    """Files that are valid PyTorch checkpoints but not something the reader accepts (or that need unwrapping)."""
+    torch.manual_seed(2)
+    for fmt, new_zip in (("zip", True), ("legacy", False)):
+        def save(obj, name):
+            torch.save(obj, os.path.join(out_dir, "%s.%s.pth" % (name, fmt)), _use_new_zipfile_serialization=new_zip)
+        save(OrderedDict(weight=torch.randn(2, 2, dtype=torch.complex64)), "unsupported-dtype")
+        save([torch.ones(2)], "not-a-state-dict")
+        save({"epoch": 3, "state_dict": OrderedDict(w=torch.arange(4.0))}, "wrapped")
+
+
 def write_full(out_dir):
     """A random-weight torchvision AlexNet in both formats, plus per-key sums and a few samples."""
     import torchvision
@@ -112,6 +125,7 @@ def main():
         return
     write_both(small_alexnet(), out_dir, "small-alexnet")
     write_both(odd_cases(), out_dir, "odd-cases")
+    write_error_cases(out_dir)
 
 
 if __name__ == "__main__":

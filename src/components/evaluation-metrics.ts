@@ -5,13 +5,14 @@
 
 /**
  * How one Tiny ImageNet class is scored. Tiny ImageNet labels index its 200 sorted wnids, AlexNet's outputs index
- * the 1000 ILSVRC-2012 classes, so "label 0" means goldfish to the dataset and tench to AlexNet.
+ * the 1000 ILSVRC-2012 classes, so "label 0" means goldfish to the dataset and tench to AlexNet. The relation is
+ * the one the WordNet module computes (src/lib/wordnet/tiny-imagenet-classes.ts):
  * - "same": the class is one of the 1000; only that output counts as right.
- * - "descendants": the class is a broader synset; any of its hyponyms among the 1000 counts as right.
- * - "ancestor": the class is narrower than one of the 1000; that broader output counts as right.
+ * - "broader": the class is an ancestor of some of the 1000; any of those more specific outputs counts as right.
+ * - "narrower": the class lies below some of the 1000; those more general outputs count as right.
  * - "none": nothing among the 1000 corresponds; its images are left out of every accuracy and counted separately.
  */
-export type MappingRelation = "same" | "descendants" | "ancestor" | "none";
+export type MappingRelation = "same" | "broader" | "narrower" | "none";
 
 export interface ClassMapping {
   /** Tiny ImageNet label (index into its 200 sorted wnids). */
@@ -210,4 +211,14 @@ export function compareRuns(reference: readonly ImagePrediction[], other: readon
     maxProbabilityDifference = Math.max(maxProbabilityDifference, Math.abs(match.top5Probabilities[0] - prediction.top5Probabilities[0]));
   }
   return {compared, sameTop1, sameTop5, maxProbabilityDifference, differing};
+}
+
+/** 95% Wilson score interval for k successes in n trials: how much a small sample's accuracy can wobble. */
+export function wilsonInterval(k: number, n: number, z = 1.96): [number, number] {
+  if (n === 0) return [0, 1];
+  const p = k / n;
+  const denominator = 1 + (z * z) / n;
+  const centre = (p + (z * z) / (2 * n)) / denominator;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denominator;
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }

@@ -28,6 +28,8 @@ export interface WordnetNode {
   classIndex: number | null;
   /** Number of the 1000 classes in this subtree, itself included. */
   classCount: number;
+  /** Number of the 1000 classes with this synset on any hypernym path (≥ classCount; more where a second parent leads here). */
+  classCountAllPaths: number;
 }
 
 export interface WordnetTreeData {

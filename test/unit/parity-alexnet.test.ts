@@ -87,6 +87,34 @@ describe.skipIf(skipReason !== undefined)("full-size AlexNet: onnxruntime-node v
     const logits = results.logits;
     const ours = testCase.images.map((_, i) => argmax(imageSlice(logits.data as Float32Array, logits.dims, i)));
     expect(ours).toHaveLength(50);
+    console.info(`top-1 agrees on ${ours.length} images (${new Set(ours).size} distinct predicted classes)`);
     expect(ours).toEqual(testCase.top1);
+  });
+
+  it("end to end: the classify CLI with ALEXNET_WEIGHTS=<legacy checkpoint> reproduces PyTorch from the JPEG files", () => {
+    // Our preprocessing (within 1e-6 of torchvision's tensor) + the model the build would make from that file.
+    const [testCase] = manifest.cases;
+    const picked = [0, 17, 49];
+    const files = picked.map((i) => join(GOLDFISH_DIR, testCase.images[i]));
+    const dump = join(dir, "cli-dump");
+    const run = spawnSync(process.execPath, ["--import", "tsx", "bin/classify.ts", "--json", "--dump-dir", dump, ...files], {
+      encoding: "utf8",
+      env: {...process.env, ALEXNET_WEIGHTS: join(dir, manifest.checkpoints.legacy)}
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.weights.kind).toBe("local");
+    expect(out.results.map((r: {top: {index: number}[]}) => r.top[0].index)).toEqual(picked.map((i) => testCase.top1[i]));
+    const errors: Record<string, number> = {};
+    for (const name of ["input", ...GRAPH_OUTPUT_NAMES]) {
+      const ours = readF32(join(dump, `${name}.bin`));
+      const full = readF32(join(dir, "goldfish", `${name}.bin`));
+      const dims = name === "input" ? testCase.inputShape : testCase.outputs[name];
+      const theirs = new Float32Array(ours.length);
+      picked.forEach((image, k) => theirs.set(imageSlice(full, dims, image), k * (ours.length / picked.length)));
+      errors[name] = maxRelativeError(ours, theirs);
+    }
+    console.info("classify CLI vs PyTorch (from JPEG), relative max error per layer:", errors);
+    for (const [name, error] of Object.entries(errors)) expect(error, name).toBeLessThanOrEqual(TOLERANCE);
   });
 });

@@ -52,6 +52,7 @@ def pipeline_record(name: str, im: Image.Image) -> dict:
     rec = {"mode": im.mode, "width": im.width, "height": im.height, "decoded": sha(np.asarray(im))}
     rgb = im.convert("RGB")
     rec["rgb"] = sha(np.asarray(rgb))
+    rec["rgbSum"] = int(np.asarray(rgb, dtype=np.int64).sum())  # checks decoders that are only approximately PIL's
     resized = T.Resize(256)(rgb)
     cropped = T.CenterCrop(224)(resized)
     as_float = T.ToTensor()(cropped)
@@ -167,6 +168,23 @@ def main() -> None:
     cmyk = Image.fromarray(cmyk_arr, "CMYK")
     write_full("cmyk_60x40", "decoded", cmyk_arr.tobytes())
     manifest["synthetic"]["cmyk_60x40.raw"] = pipeline_record("cmyk_60x40.raw", cmyk)
+    # Damaged JPEGs: PIL decodes corrupt-but-terminated data (libjpeg only warns) and refuses truncated files.
+    manifest["corrupt"] = {}
+    good = open(os.path.join(OUT, "inputs", "rgb_120x80_exif_orientation6.jpg"), "rb").read()
+    damaged = {
+        "corrupt_garbage.jpg": good[:700] + b"\x5a" * 3000 + b"\xff\xd9",
+        "corrupt_truncated_with_eoi.jpg": good[: len(good) // 2] + b"\xff\xd9",
+        "corrupt_truncated.jpg": good[: len(good) // 2],
+    }
+    for name, data in damaged.items():
+        with open(os.path.join(OUT, "inputs", name), "wb") as f:
+            f.write(data)
+        try:
+            with Image.open(os.path.join(OUT, "inputs", name)) as im:
+                im.load()
+                manifest["corrupt"][name] = {"decoded": sha(np.asarray(im))}
+        except OSError as e:
+            manifest["corrupt"][name] = {"error": str(e)}
     if os.path.isdir(GOLDFISH_DIR):
         for name in sorted(os.listdir(GOLDFISH_DIR)):
             with Image.open(os.path.join(GOLDFISH_DIR, name)) as im:

@@ -106,7 +106,8 @@ export async function decodeJpeg(bytes: Uint8Array): Promise<DecodedImage> {
   try {
     await instance;
     lastDecoderMessage = "";
-    const copy = bytes.slice().buffer; // the decoder takes an ArrayBuffer holding exactly the file
+    // The decoder takes an ArrayBuffer holding exactly the file; a Node Buffer's .slice() is a view into a shared pool.
+    const copy = new Uint8Array(bytes).buffer;
     const image = await decodeMozjpeg(copy);
     if (image.width !== info.width || image.height !== info.height) throw new Error("decoder returned a different size");
     rgba = image.data;

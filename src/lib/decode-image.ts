@@ -16,7 +16,7 @@ let wasmReady = false;
 
 function ensureJpegWasm(): void {
   if (wasmReady) return;
-  useJpegWasm(async () => WebAssembly.compile(await readFile(require.resolve("@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm"))));
+  useJpegWasm(async () => WebAssembly.compile(new Uint8Array(await readFile(require.resolve("@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm")))));
   wasmReady = true;
 }
 

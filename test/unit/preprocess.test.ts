@@ -91,8 +91,9 @@ describe("preprocess: synthetic images (odd sizes, every mode)", () => {
     it(`${name} (${rec.mode} ${rec.width}×${rec.height}) matches torchvision at every step`, async () => {
       const image = await load(name);
       if (image.approximate) {
-        // Decoder known to be off by a level here; test the pipeline on PIL's own RGB instead.
-        expect(sha(toRgb(image).data)).not.toBe("");
+        // CMYK JPEGs decode only approximately (see decode-image.test.ts); PIL-exact CMYK→RGB and
+        // the rest of the pipeline are checked on PIL's own CMYK pixels in "cmyk_60x40.raw".
+        expect(image.approximate).toMatch(/CMYK/);
         return;
       }
       checkPipeline(name, rec, image);

@@ -3,35 +3,19 @@
 import {readFileSync} from "node:fs";
 import * as ort from "onnxruntime-node";
 import {describe, expect, it} from "vitest";
-import {buildAlexNetOnnx, configFromWeights, type WeightTensor} from "../../src/lib/onnx/alexnet-onnx.ts";
+import {buildAlexNetOnnx, configFromWeights} from "../../src/lib/onnx/alexnet-onnx.ts";
 import {readCheckpoint} from "../../src/lib/torch-checkpoint/index.ts";
 import {GRAPH_OUTPUT_NAMES, INPUT_NAME} from "../../src/components/inference.ts";
 import {alexNetLayers, describeLayers} from "../../src/components/alexnet-architecture.ts";
-import {maxRelativeError, readF32} from "./onnx-test-utils.ts";
+import {GOLDEN_MODEL_DIR, maxRelativeError, readF32, readGoldenModel} from "./onnx-test-utils.ts";
 
-const DIR = "test/fixtures/golden/model";
-interface Manifest {
-  config: {convChannels: number[]; hiddenUnits: number; numClasses: number; poolOutput: number};
-  checkpoints: {zip: string; legacy: string};
-  weights: {file: string; tensors: {key: string; shape: number[]; offset: number}[]};
-  cases: {name: string; inputShape: number[]; outputs: Record<string, number[]>; top1: number[]}[];
-}
-const manifest = JSON.parse(readFileSync(`${DIR}/manifest.json`, "utf8")) as Manifest;
-
-function goldenWeights(): Map<string, WeightTensor> {
-  const bytes = readFileSync(`${DIR}/${manifest.weights.file}`);
-  return new Map(manifest.weights.tensors.map(({key, shape, offset}) => {
-    const count = shape.reduce((a, b) => a * b, 1);
-    return [key, {shape, data: new Float32Array(bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + offset + count * 4))}];
-  }));
-}
+const DIR = GOLDEN_MODEL_DIR;
+const {manifest, weights} = readGoldenModel();
 
 // Tolerance: float32 kernels in different orders; 1e-5 of each layer's largest |value| (the issue's criterion).
 const TOLERANCE = 1e-5;
 
 describe("ONNX AlexNet vs PyTorch (reduced net, golden fixtures)", () => {
-  const weights = goldenWeights();
-
   it("reads the channel widths off the weights", () => {
     expect(configFromWeights(weights)).toEqual({inputChannels: 3, ...manifest.config});
   });

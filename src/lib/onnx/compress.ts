@@ -91,6 +91,12 @@ function littleEndianBytes(array: Uint16Array | Float32Array | Int8Array): Uint8
   return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 }
 
+/** Rounds like numpy and onnxruntime's quantizer (half to even); Math.round would send every tie upwards. */
+function roundHalfToEven(x: number): number {
+  const r = Math.round(x);
+  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
 /** Symmetric per-channel int8: one scale per slice along `axis`, zero point 0, values in [-127, 127]. */
 export function quantizePerChannel(values: Float32Array, dims: number[], axis: number): {q: Int8Array; scales: Float32Array} {
   const channels = dims[axis]!;
@@ -106,9 +112,7 @@ export function quantizePerChannel(values: Float32Array, dims: number[], axis: n
   const scales = maxAbs.map((m) => (m > 0 ? m / 127 : 1));
   const q = new Int8Array(values.length);
   for (let i = 0; i < values.length; i++) {
-    // Math.round rounds .5 up, numpy rounds half to even; the difference is one step on ties only and the
-    // dequantized values we report errors against are computed from these same integers.
-    q[i] = Math.max(-127, Math.min(127, Math.round(values[i]! / scales[channelOf(i)]!)));
+    q[i] = Math.max(-127, Math.min(127, roundHalfToEven(values[i]! / scales[channelOf(i)]!)));
   }
   return {q, scales};
 }

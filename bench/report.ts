@@ -1,0 +1,126 @@
+// Writes docs/performance.md (tables) and the per-layer chart (SVG, drawn by Observable Plot in a jsdom
+// document) from bench/results.json's content. The rows, ratios and targets come from
+// src/components/bench-summary.ts, which the /performance page uses too.
+import {writeFile} from "node:fs/promises";
+import {basename} from "node:path";
+import * as Plot from "@observablehq/plot";
+import {JSDOM} from "jsdom";
+import {formatMs, latencyRows, layerShares, targets, variantRows, type BenchResults} from "../src/components/bench-summary.ts";
+
+const pct = (x: number) => `${(100 * x).toFixed(x < 0.999 ? 1 : 0)}%`;
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+const ratio = (x: number | undefined) => (x === undefined ? "–" : `${x.toFixed(2)}×`);
+const opt = (ms: number | undefined) => (ms === undefined ? "–" : formatMs(ms));
+
+function table(header: string[], rows: string[][]): string {
+  return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+}
+
+export function layerChartSvg(results: BenchResults): string {
+  const {document} = new JSDOM("").window;
+  const data = layerShares(results);
+  const chart = Plot.plot({
+    document,
+    width: 720,
+    height: 40 + 22 * data.length,
+    marginLeft: 170,
+    x: {label: `ms per image (onnxruntime-node, ${results.profile.variant}, batch 1, ${results.profile.threads} threads) →`, grid: true},
+    y: {label: null, domain: data.map((d) => d.label)},
+    marks: [
+      Plot.barX(data, {x: "ms", y: "label", fill: "group"}),
+      Plot.text(data, {x: "ms", y: "label", text: (d: {share: number}) => pct(d.share), dx: 4, textAnchor: "start", fontSize: 11}),
+      Plot.ruleX([0])
+    ],
+    color: {legend: false}
+  }) as unknown as Element;
+  chart.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+  return chart.outerHTML;
+}
+
+export function markdown(results: BenchResults, chartFile: string): string {
+  const rows = latencyRows(results);
+  const variants = variantRows(results);
+  const goals = targets(results);
+  const browserNote = results.browser.skipped ?? `WebGPU: ${results.browser.isolated?.webgpu.note ?? "not checked"}.`;
+  const pytorchNote = "skipped" in results.pytorch ? `PyTorch: ${results.pytorch.skipped}.` : "";
+  return `# Performance
+
+Written by \`npm run bench\` on ${results.meta.date.slice(0, 16).replace("T", " ")} UTC (${results.meta.durationS} s) — ${results.meta.cpu}, ${results.meta.cores} cores, ${results.meta.memoryGB} GB, Node ${results.meta.node}, ${results.meta.onnxruntime}.
+Raw figures: [bench/results.json](../bench/results.json). The site shows the same tables on its Performance page.
+
+${results.meta.notes.map((n) => `- ${n}`).join("\n")}
+- ${browserNote} ${pytorchNote}
+
+## Targets (default variant: ${results.defaultVariant})
+
+${table(
+  ["target", "goal", "measured", "met"],
+  goals.map((g) => [g.name, g.goal, g.measured, g.met === undefined ? "–" : g.met ? "yes" : "**no**"])
+)}
+
+## Latency and throughput
+
+Batch-1 latency is the median of the timed runs (interquartile range in brackets). Ratios divide a row's batch-1 median by
+onnxruntime-node's (fp32, all threads) and by PyTorch's, both measured in this run.
+
+${table(
+  ["runtime", "weights", "threads", "batch 1", `per image, batch ${rows.find((r) => r.batch)?.batch ?? 50}`, "session creation", "÷ onnxruntime-node", "÷ PyTorch"],
+  rows.map((r) => [
+    r.runtime,
+    r.variant,
+    r.threads,
+    r.latency ? `${formatMs(r.latency.median)} (±${(r.latency.iqr / 2).toFixed(1)})` : "–",
+    opt(r.perImage),
+    opt(r.sessionMs),
+    ratio(r.vsNode),
+    ratio(r.vsPytorch)
+  ])
+)}
+
+## Weight-compressed variants
+
+Compressed weights are turned back into float32 when the session is created (the same kernels run), so they change
+the download and the rounding of the weights, not the arithmetic. Agreement: share of images whose top-1 class equals
+fp32's; logit error: largest absolute difference over all images and classes (relative to the largest |logit|).
+
+${table(
+  ["weights", "file", "session (node)", "load (browser)", "batch 1 (node)", "batch 1 (browser)", "goldfish: top-1 agreement", "goldfish: max logit error", "random: top-1 agreement", "random: max logit error", "goldfish top-1 hits"],
+  variants.map((v) => [
+    v.variant + (v.variant === results.defaultVariant ? " (default)" : ""),
+    mb(v.bytes),
+    opt(v.nodeCreateMs),
+    v.browserLoad ? `${formatMs(v.browserLoad.downloadMs + v.browserLoad.sessionMs)} (download ${formatMs(v.browserLoad.downloadMs)})` : "–",
+    opt(v.nodeLatency),
+    opt(v.browserLatency),
+    v.goldfish ? `${pct(v.goldfish.top1Agreement)} (${v.goldfish.images - v.goldfish.top1Disagreements}/${v.goldfish.images})` : v.variant === "fp32" ? "reference" : "–",
+    v.goldfish ? `${v.goldfish.maxLogitError.toExponential(2)} (${v.goldfish.relativeLogitError.toExponential(1)})` : "–",
+    v.random ? `${pct(v.random.top1Agreement)} (${v.random.images - v.random.top1Disagreements}/${v.random.images})` : v.variant === "fp32" ? "reference" : "–",
+    v.random ? `${v.random.maxLogitError.toExponential(2)} (${v.random.relativeLogitError.toExponential(1)})` : "–",
+    v.goldfishTop1 === undefined ? "–" : `${v.goldfishTop1}/50`
+  ])
+)}
+
+## Where the time goes
+
+onnxruntime's own profile (fp32, batch 1, ${results.profile.threads} threads, median over runs; one run took ${formatMs(results.profile.runMs)} with profiling on).
+
+![Per-layer time](${chartFile})
+
+${table(
+  ["layer", "ms", "share", "onnxruntime ops"],
+  layerShares(results).map((l) => [l.label, l.ms.toFixed(2), pct(l.share), l.ops.join(", ")])
+)}
+
+## First prediction
+
+${table(
+  ["weights", "cold page load (download + session + 1 image)", "reload (Cache API + session + 1 image)"],
+  Object.entries(results.browser.isolated?.firstPrediction ?? {}).map(([id, f]) => [id, formatMs(f.cold.ms), formatMs(f.reload.ms)])
+)}
+`;
+}
+
+export async function writeReport(results: BenchResults, markdownFile: string, chartFile: string): Promise<void> {
+  await writeFile(chartFile, `${layerChartSvg(results)}\n`);
+  await writeFile(markdownFile, markdown(results, basename(chartFile)));
+}

@@ -30,7 +30,7 @@ export function goldfishGrid(items: readonly GridItem[], {width}: {width: number
               el("span", {class: "goldfish-mark", "aria-hidden": "true"}, item.correct ? "✓ " : "✗ "),
               el("span", {class: "sr-only"}, item.correct ? "right: " : "wrong: "),
               item.predicted,
-              item.probability === undefined ? null : el("span", {class: "goldfish-probability"}, ` ${(100 * item.probability).toFixed(0)}%`)
+              item.probability === undefined ? null : el("span", {class: "goldfish-probability"}, ` ${(100 * item.probability).toFixed(item.probability < 0.1 ? 1 : 0)}%`)
             )
       );
     })

@@ -27,8 +27,9 @@ export const COARSE_LEVELS: readonly CoarseLevel[] = [
 export interface Ancestry {
   /** Lowest common ancestor of the true class and the guess. */
   lca: {wnid: string; name: string; distance: number};
-  truthPath: string[];
-  guessPath: string[];
+  /** Root-to-class paths as breadcrumb steps (first name only, to keep the file small). */
+  truthPath: {wnid: string; names: string[]}[];
+  guessPath: {wnid: string; names: string[]}[];
 }
 
 export async function evaluationContext(sortedWnids: readonly string[]) {
@@ -52,10 +53,11 @@ export async function evaluationContext(sortedWnids: readonly string[]) {
     return {wnid: ancestor.wnid, name: displayName(ancestor), distance};
   };
   const isUnder = (wnid: string, ancestor: string) => pathFromRoot(tree, inTree(wnid)).some((node) => node.wnid === ancestor);
+  const step = (node: {wnid: string; names: string[]}) => ({wnid: node.wnid, names: [displayName(node)]});
   const ancestry = (truth: string, guess: string): Ancestry => ({
     lca: ancestorOf(truth, guess),
-    truthPath: pathFromRoot(tree, inTree(truth)).map(displayName),
-    guessPath: pathFromRoot(tree, inTree(guess)).map(displayName)
+    truthPath: pathFromRoot(tree, inTree(truth)).map(step),
+    guessPath: pathFromRoot(tree, inTree(guess)).map(step)
   });
   const coarseLevels = COARSE_LEVELS.filter((level) => tree.byWnid.has(level.wnid));
   const mappingSummary = {

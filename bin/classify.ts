@@ -144,4 +144,10 @@ function formatResult(result: Extract<Result, {ok: true}>): string {
   return `${result.file}\n${lines.join("\n")}\n`;
 }
 
-process.exitCode = await main();
+try {
+  process.exitCode = await main();
+} catch (error) {
+  // e.g. an ALEXNET_WEIGHTS file that is not a valid AlexNet checkpoint: one line, not a stack trace.
+  process.stderr.write(`classify: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}

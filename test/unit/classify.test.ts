@@ -100,4 +100,13 @@ describe.skipIf(!haveImages)("npm run classify", () => {
     expect(JSON.parse(bad.stdout).results).toEqual([{file: join(dir, "missing.jpg"), ok: false, error: "no such file"}]);
     expect(bad.stderr).not.toMatch(/seeded random/);
   });
+
+  it("reports a bad ALEXNET_WEIGHTS file on one line instead of falling back", () => {
+    const run = classify([images[0]], {ALEXNET_WEIGHTS: join(dir, "not-an-image.jpg")});
+    expect(run.status).toBe(1);
+    const lines = run.stderr.trim().split("\n").filter((l) => !l.startsWith("npm warn"));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^classify: .*not-an-image\.jpg.*not a PyTorch checkpoint/);
+    expect(run.stdout).toBe("");
+  });
 });

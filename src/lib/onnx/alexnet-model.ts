@@ -54,6 +54,21 @@ export function alexNetMeta(model: AlexNetModel): AlexNetMeta {
   };
 }
 
+/**
+ * Run a data loader's body; a failure (e.g. a bad ALEXNET_WEIGHTS file) becomes one line on stderr and exit code 1
+ * instead of a stack trace, and nothing partial is written to stdout, so Framework caches nothing.
+ */
+export async function runLoader(body: () => Promise<Uint8Array | string>): Promise<void> {
+  let output: Uint8Array | string;
+  try {
+    output = await body();
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+  await writeStdout(output);
+}
+
 /** Write bytes to stdout and wait until they are flushed (a loader's stdout is a pipe; exiting early truncates it). */
 export function writeStdout(data: Uint8Array | string): Promise<void> {
   return new Promise((resolve, reject) => process.stdout.write(data, (error) => (error ? reject(error) : resolve())));

@@ -177,6 +177,7 @@ const HALF = 1 << (PRECISION_BITS - 1);
 function resampleRows(src: RgbImage, outWidth: number, rowStart: number, rows: number, c: Coefficients): RgbImage {
   const out = new Uint8Array(outWidth * rows * 3);
   const {taps, first, count, weights} = c;
+  const data = src.data;
   const inRow = src.width * 3;
   for (let y = 0; y < rows; y++) {
     const rowOffset = (y + rowStart) * inRow;
@@ -186,9 +187,9 @@ function resampleRows(src: RgbImage, outWidth: number, rowStart: number, rows: n
       let p = rowOffset + first[xx] * 3;
       for (let x = 0, n = count[xx]; x < n; x++, p += 3) {
         const w = weights[k + x];
-        s0 += src.data[p] * w;
-        s1 += src.data[p + 1] * w;
-        s2 += src.data[p + 2] * w;
+        s0 += data[p] * w;
+        s1 += data[p + 1] * w;
+        s2 += data[p + 2] * w;
       }
       const o = (y * outWidth + xx) * 3;
       out[o] = clip8(s0);
@@ -199,22 +200,29 @@ function resampleRows(src: RgbImage, outWidth: number, rowStart: number, rows: n
   return {width: outWidth, height: rows, data: out};
 }
 
-/** Vertical pass; `rowShift` maps the coefficients' input rows onto `src`'s rows. */
+/**
+ * Vertical pass; `rowShift` maps the coefficients' input rows onto `src`'s rows.
+ * Whole rows are accumulated tap by tap (same sums as PIL's column loop, in a cache-friendly order).
+ */
 function resampleColumns(src: RgbImage, outHeight: number, rowShift: number, c: Coefficients): RgbImage {
   const width = src.width;
-  const out = new Uint8Array(width * outHeight * 3);
-  const {taps, first, count, weights} = c;
   const stride = width * 3;
+  const out = new Uint8Array(stride * outHeight);
+  const {taps, first, count, weights} = c;
+  const data = src.data;
+  // Float64 holds these integer sums exactly (|sum| < 2^31), so the order of additions cannot matter.
+  const sums = new Float64Array(stride);
   for (let yy = 0; yy < outHeight; yy++) {
+    sums.fill(HALF);
     const k = yy * taps;
     const y0 = first[yy] - rowShift;
-    const n = count[yy];
-    for (let i = 0; i < stride; i++) {
-      let s = HALF;
-      let p = y0 * stride + i;
-      for (let y = 0; y < n; y++, p += stride) s += src.data[p] * weights[k + y];
-      out[yy * stride + i] = clip8(s);
+    for (let y = 0, n = count[yy]; y < n; y++) {
+      const w = weights[k + y];
+      const row = (y0 + y) * stride;
+      for (let i = 0; i < stride; i++) sums[i] += data[row + i] * w;
     }
+    const o = yy * stride;
+    for (let i = 0; i < stride; i++) out[o + i] = clip8(sums[i]);
   }
   return {width, height: outHeight, data: out};
 }

@@ -75,6 +75,21 @@ describe.skipIf(!haveGoldfish)("decodeImageFile: the 50 goldfish JPEGs", () => {
   });
 });
 
+describe.skipIf(!haveGoldfish)("decodeImage: concurrent decodes", () => {
+  it("decodes 50 goldfish at once, with damaged files in between, all exact", async () => {
+    const names = Object.keys(manifest.goldfish);
+    const bad = readFileSync(join(GOLDEN, "inputs/corrupt_truncated.jpg"));
+    const results = await Promise.allSettled(
+      names.flatMap((name) => [decodeImage(readFileSync(join(GOLDFISH, name))), decodeImage(bad)])
+    );
+    names.forEach((name, i) => {
+      const good = results[2 * i];
+      expect(good.status === "fulfilled" && sha(good.value.data), name).toBe(manifest.goldfish[name].decoded);
+      expect(results[2 * i + 1].status).toBe("rejected");
+    });
+  });
+});
+
 describe("decodeImage: bad input gets a one-line error, and the decoder keeps working", () => {
   const jpeg = readFileSync(join(GOLDEN, "inputs/rgb_500x375_420.jpg"));
   const png = readFileSync(join(GOLDEN, "inputs/rgb_257x256.png"));

@@ -38,6 +38,7 @@ describe.skipIf(skipReason !== undefined)("full-size AlexNet: onnxruntime-node v
   let manifest: {checkpoints: {zip: string; legacy: string}; cases: Case[]};
   let results: ort.InferenceSession.OnnxValueMapType;
   let session: ort.InferenceSession;
+  let zipWeights: Awaited<ReturnType<typeof loadAlexNetWeights>>["stateDict"];
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "alexnet-parity-"));
@@ -49,6 +50,7 @@ describe.skipIf(skipReason !== undefined)("full-size AlexNet: onnxruntime-node v
     // The same path a build takes with ALEXNET_WEIGHTS set (reader + key/shape validation).
     const {stateDict, provenance} = await loadAlexNetWeights({env: {ALEXNET_WEIGHTS: join(dir, manifest.checkpoints.zip)}});
     expect(provenance.kind).toBe("local");
+    zipWeights = stateDict;
     session = await ort.InferenceSession.create(buildAlexNetOnnx(stateDict));
     const {inputShape} = manifest.cases[0];
     results = await session.run({[INPUT_NAME]: new ort.Tensor("float32", readF32(join(dir, "goldfish", "input.bin")), inputShape)});
@@ -60,10 +62,9 @@ describe.skipIf(skipReason !== undefined)("full-size AlexNet: onnxruntime-node v
   });
 
   it("reads the legacy-format checkpoint to exactly the zip-format weights", async () => {
-    const zip = await loadAlexNetWeights({env: {ALEXNET_WEIGHTS: join(dir, manifest.checkpoints.zip)}});
     const legacy = await loadAlexNetWeights({env: {ALEXNET_WEIGHTS: join(dir, manifest.checkpoints.legacy)}});
-    expect([...legacy.stateDict.keys()]).toEqual([...zip.stateDict.keys()]);
-    for (const [key, tensor] of zip.stateDict) {
+    expect([...legacy.stateDict.keys()]).toEqual([...zipWeights.keys()]);
+    for (const [key, tensor] of zipWeights) {
       const other = legacy.stateDict.get(key)!;
       expect(other.shape, key).toEqual(tensor.shape);
       expect(Buffer.from(other.data.buffer, other.data.byteOffset, other.data.byteLength).equals(Buffer.from(tensor.data.buffer, tensor.data.byteOffset, tensor.data.byteLength)), key).toBe(true);

@@ -152,7 +152,7 @@ export function buildAlexNetOnnx(weights: WeightMap, options: BuildOptions = {})
     valueInfo(PROBABILITIES, ["N", config.numClasses])
   ];
 
-  const model: onnxProtoModel = {
+  const model: ModelProtoInit = {
     irVersion: IR_VERSION,
     opsetImport: [{domain: "", version: OPSET}],
     producerName: "alexnet-explorable",
@@ -168,7 +168,7 @@ export function buildAlexNetOnnx(weights: WeightMap, options: BuildOptions = {})
   return onnx.ModelProto.encode(model).finish();
 }
 
-type onnxProtoModel = Parameters<typeof onnx.ModelProto.encode>[0];
+type ModelProtoInit = Parameters<typeof onnx.ModelProto.encode>[0];
 
 function convAttributes(layer: Extract<LayerSpec, {kind: "conv" | "maxpool"}>) {
   return [

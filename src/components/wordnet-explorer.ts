@@ -123,7 +123,8 @@ export function wordnetExplorer(data: WordnetTreeData, options: ExplorerOptions 
     const node = nodeOf(tree, selected);
     const path = pathFromRoot(tree, selected);
     detail.selectAll("*").remove();
-    detail.node()!.append(wordnetBreadcrumb(path, {onSelect: (wnid) => select(wnid, {focus: true}), label: "Path from the root"}));
+    const tail = width < 520 ? 5 : Infinity; // on a phone the full path would push the tree off screen; "…" unfolds it
+    detail.node()!.append(wordnetBreadcrumb(path, {onSelect: (wnid) => select(wnid, {focus: true}), label: "Path from the root", tail}));
     detail.append("h3").attr("class", "wx-title").text(displayName(node));
     if (node.names.length > 1) detail.append("p").attr("class", "wx-synonyms").text(`Also: ${node.names.slice(1).join(", ")}`);
     detail.append("p").attr("class", "wx-gloss").text(node.gloss);
@@ -316,6 +317,12 @@ export function wordnetExplorer(data: WordnetTreeData, options: ExplorerOptions 
     invalidation?.then(() => removeEventListener("hashchange", onHash));
   }
   if (!(deepLink && fromHash())) select(selected, {updateHash: false});
+  // Scrolling needs layout, which exists only once the page has inserted the explorer.
+  const centreWhenAttached = (framesLeft: number) => {
+    if (root.node()!.isConnected) scrollRowIntoView(selected);
+    else if (framesLeft > 0) requestAnimationFrame(() => centreWhenAttached(framesLeft - 1));
+  };
+  requestAnimationFrame(() => centreWhenAttached(120));
   return root.node()!;
 }
 
@@ -355,7 +362,7 @@ const EXPLORER_CSS = `
 .wordnet-explorer .wx-count { display: flex; align-items: center; gap: 0.35rem; font-size: 0.8em; font-variant-numeric: tabular-nums; color: var(--theme-foreground-muted, #666); }
 .wordnet-explorer .wx-track { width: 3.5rem; height: 0.55rem; border-radius: 2px; background: var(--theme-foreground-faintest, #eee); overflow: hidden; }
 .wordnet-explorer .wx-bar { display: block; height: 100%; min-width: 1px; background: color-mix(in srgb, var(--accent, #d9480f) 70%, transparent); }
-.wordnet-explorer .wx-count-text { min-width: 2.2em; text-align: right; }
+.wordnet-explorer .wx-count-text { min-width: 2.6em; text-align: right; }
 @container (max-width: 480px) {
   .wordnet-explorer .wx-track { display: none; }
   .wordnet-explorer .wx-tree li { padding-right: 0.35rem; }

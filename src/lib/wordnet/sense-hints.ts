@@ -1,7 +1,7 @@
 // Sense hints for the labels that neither their lemmas nor the wnid order can place.
 // WordNet 3.0 often has several synsets with exactly a label's lemmas ("bow": the violin bow, the weapon, the ribbon),
 // and for 41 labels more than one of them fits between the neighbouring classes' wnids. Each hint is a phrase of the
-// intended synset's gloss, taken from the class descriptions ImageNet publishes for ILSVRC-2012; the build checks that
+// intended synset's WordNet gloss, chosen by reading the ILSVRC-2012 synset list; the build checks that
 // it matches exactly one of the synsets the order allows, and that it is needed at all (see imagenet-classes.ts).
 // Human-readable on purpose: a reviewer can judge "bow → a weapon for shooting arrows" without a list of ids.
 export const SENSE_HINTS: Readonly<Record<string, RegExp>> = {

@@ -61,7 +61,8 @@ export function activationGrid(maps: ActivationMaps, {width, scale, selected, on
   canvas.style.height = `${cssHeight}px`;
   canvas.tabIndex = 0;
   canvas.setAttribute("role", "img");
-  canvas.dataset.channels = String(maps.channels);
+  // Layout on the element, so tests and tools can find a channel's tile without re-deriving it.
+  Object.assign(canvas.dataset, {channels: String(maps.channels), columns: String(columns), tile: String(tile), gap: String(GAP)});
   canvas.setAttribute("aria-label", `${label}: ${maps.channels} activation maps of ${maps.height}×${maps.width}. Arrow keys move between channels.`);
 
   // Paint every map once at its own resolution; redrawing for the selection only copies them.

@@ -244,11 +244,13 @@ export function alexnetPage(data: AlexNetPageData): AlexNetPage {
     if (focusExplorer) explorer.scrollIntoView({block: "start", behavior: "smooth"});
   }
 
-  function setChannel(channel: number): void {
+  /** The view the choice came from keeps its element (and so the keyboard focus); the others are redrawn. */
+  function setChannel(channel: number, source: "grid" | "filters"): void {
     state.channel = channel;
     writeUrl();
-    renderDetail();
-    renderFilters();
+    if (source === "grid") renderDetail();
+    else renderExplorer();
+    if (source !== "filters") renderFilters();
   }
 
   const widthOf = (node: HTMLElement) => Math.max(280, node.clientWidth || document.querySelector("main")?.clientWidth || 640);
@@ -275,7 +277,7 @@ export function alexnetPage(data: AlexNetPageData): AlexNetPage {
       const maps = mapsOf(tensor);
       state.channel = Math.min(state.channel, maps.channels - 1);
       explorerBody.append(
-        activationGrid(maps, {width: widthOf(explorerBody), scale: state.scale, selected: state.channel, onSelect: setChannel, label: layer.id})
+        activationGrid(maps, {width: widthOf(explorerBody), scale: state.scale, selected: state.channel, onSelect: (c) => setChannel(c, "grid"), label: layer.id})
       );
       renderDetail();
     } else if (layer.id === "fc8") {
@@ -318,7 +320,7 @@ export function alexnetPage(data: AlexNetPageData): AlexNetPage {
     filterWeights()
       .then((all) => {
         if (state.layer !== layer.id || state.channel !== channel) return;
-        filtersBody.replaceChildren(filterGrid(all.get(layer.module)!, {selected: channel, onSelect: setChannel, label: layer.id}));
+        filtersBody.replaceChildren(filterGrid(all.get(layer.module)!, {selected: channel, onSelect: (c) => setChannel(c, "filters"), label: layer.id}));
       })
       .catch(showError);
   }

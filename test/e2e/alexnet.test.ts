@@ -1,0 +1,248 @@
+// /alexnet end to end in headless Chromium: one page, one model load, many steps (the 244 MB model takes seconds to open).
+// Also checks the browser's numbers against the classify CLI (onnxruntime-node) for the same fixture image,
+// and measures model bytes, time to first prediction (cold and reload), per-image latency and threads.
+import {spawnSync} from "node:child_process";
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from "node:fs";
+import {createRequire} from "node:module";
+import {tmpdir} from "node:os";
+import {join, resolve} from "node:path";
+import encodeJpeg, {init as initJpegEncoder} from "@jsquash/jpeg/encode.js";
+import type {Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {expectClean, openPage, SITE_DIR, startSite, type Site, type WatchedPage} from "./harness.ts";
+
+const FIXTURES = resolve("../shared/fixtures/tiny-imagenet/val/images");
+const FIRST = "val_68";
+const SECOND = "val_611";
+const MODEL_TIMEOUT = 170_000;
+
+declare global {
+  interface Window {
+    __alexnet?: {
+      state: {image?: string; layer: string; channel: number};
+      info?: {threads: number; backend: string; modelBytes: number; fromCache: boolean; crossOriginIsolated: boolean; sessionMs: number; downloadMs: number};
+      imageLabel?: string;
+      lastRunMs?: number;
+      runs: number;
+    };
+  }
+}
+
+/** Waits until the page has finished `count` runs in total. */
+async function waitForRuns(page: Page, count: number): Promise<void> {
+  await page.waitForFunction((n) => (window.__alexnet?.runs ?? 0) >= n, count, {timeout: MODEL_TIMEOUT});
+}
+
+async function runs(page: Page): Promise<number> {
+  return page.evaluate(() => window.__alexnet?.runs ?? 0);
+}
+
+/** One output of the last run (or the input), as float32, read from the page's test hook. */
+async function pageTensor(page: Page, name: string): Promise<Float32Array> {
+  const base64 = await page.evaluate((wanted) => {
+    const hook = (window as unknown as {__alexnet: {lastInput: Float32Array; lastOutputs: Record<string, {data: Float32Array}>}}).__alexnet;
+    const data = wanted === "input" ? hook.lastInput : hook.lastOutputs[wanted]!.data;
+    const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    let text = "";
+    for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(text);
+  }, name);
+  const buffer = Buffer.from(base64, "base64");
+  return new Float32Array(buffer.buffer, buffer.byteOffset, buffer.byteLength / 4);
+}
+
+function maxAbsDiff(a: Float32Array, b: Float32Array): {diff: number; scale: number} {
+  expect(a.length).toBe(b.length);
+  let diff = 0;
+  let scale = 0;
+  for (let i = 0; i < a.length; i++) {
+    diff = Math.max(diff, Math.abs(a[i]! - b[i]!));
+    scale = Math.max(scale, Math.abs(b[i]!));
+  }
+  return {diff, scale};
+}
+
+async function grayscaleJpeg(width: number, height: number): Promise<Buffer> {
+  const require = createRequire(import.meta.url);
+  await initJpegEncoder((await WebAssembly.compile(readFileSync(require.resolve("@jsquash/jpeg/codec/enc/mozjpeg_enc.wasm")))) as never);
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data.fill(Math.round((255 * (x + y)) / (width + height)), (y * width + x) * 4, (y * width + x) * 4 + 3);
+  for (let i = 3; i < data.length; i += 4) data[i] = 255;
+  // color_space 1 = grayscale: a one-component JPEG, which PIL opens as mode "L".
+  const bytes = await encodeJpeg({width, height, data, colorSpace: "srgb"} as ImageData, {color_space: 1, quality: 90} as never);
+  return Buffer.from(bytes);
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+describe("/alexnet", () => {
+  let site: Site;
+  let watched: WatchedPage;
+  let page: Page;
+  let coldMs = 0;
+  const latencies: number[] = [];
+
+  beforeAll(async () => {
+    site = await startSite();
+    const started = Date.now();
+    watched = await openPage(site, `/alexnet?image=${FIRST}&layer=conv2&channel=5`, {waitFor: ".image-picker"});
+    page = watched.page;
+    await waitForRuns(page, 1);
+    coldMs = Date.now() - started;
+  });
+
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  async function recordLatency(): Promise<void> {
+    latencies.push(await page.evaluate(() => window.__alexnet!.lastRunMs!));
+  }
+
+  it("restores image, layer and channel from a deep link and shows the top-5", async () => {
+    await recordLatency();
+    await expect.poll(() => page.locator(".top5 > li").count()).toBe(5);
+    expect(await page.locator(".alexnet-explorer").getAttribute("data-layer")).toBe("conv2");
+    expect(await page.locator(".activation-detail").getAttribute("data-channel")).toBe("5");
+    expect(await page.locator(".activation-grid").getAttribute("data-channels")).toBe("192");
+    expect(await page.locator(`.picker-thumb[data-id="${FIRST}"]`).getAttribute("aria-pressed")).toBe("true");
+    expect(await page.locator("[aria-live=polite]").textContent()).toMatch(/^Top prediction for goldfish/);
+    const meta = builtMeta();
+    if (meta.weights.kind === "random") await expect.poll(() => page.locator(".weights-random").textContent()).toContain("seeded random weights, not the pretrained AlexNet");
+    else await expect.poll(() => page.locator(".weights-random").count()).toBe(0);
+  });
+
+  it("gives the same numbers as `npm run classify -- --dump-dir` for the same fixture", async (context) => {
+    const file = join(FIXTURES, `${FIRST}.JPEG`);
+    if (!existsSync(file)) return context.skip(`fixture ${file} is missing`);
+    const dir = mkdtempSync(join(tmpdir(), "alexnet-e2e-"));
+    try {
+      const cli = spawnSync("npm", ["run", "--silent", "classify", "--", "--dump-dir", dir, file], {encoding: "utf8"});
+      expect(cli.status, cli.stderr).toBe(0);
+      const read = (name: string) => {
+        const buffer = readFileSync(join(dir, `${name}.bin`));
+        return new Float32Array(buffer.buffer, buffer.byteOffset, buffer.byteLength / 4);
+      };
+      // The input first: if preprocessing differed, every layer would.
+      // conv1 and conv2 after their ReLU (the page fetches those), then the logits and probabilities.
+      for (const name of ["input", "features.1", "features.4", "logits", "probabilities"]) {
+        const {diff, scale} = maxAbsDiff(await pageTensor(page, name), read(name));
+        expect(diff, `${name}: max |browser − CLI| = ${diff} (scale ${scale})`).toBeLessThanOrEqual(1e-4 * scale);
+        console.log(`parity ${name}: max |browser − CLI| = ${diff.toExponential(2)}, max |value| = ${scale.toPrecision(4)}`);
+      }
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
+  });
+
+  it("choosing a gallery image shows its top-5", async () => {
+    const before = await runs(page);
+    await page.locator(`.picker-thumb[data-id="${SECOND}"]`).click();
+    await waitForRuns(page, before + 1);
+    await recordLatency();
+    expect(await page.evaluate(() => window.__alexnet!.imageLabel)).toContain(SECOND);
+    expect(new URL(page.url()).searchParams.get("image")).toBe(SECOND);
+    expect(await page.locator(".top5 > li").count()).toBe(5);
+    expect(await page.locator(".preprocess-step").count()).toBeGreaterThanOrEqual(7);
+  });
+
+  it("switching layer redraws the grid", async () => {
+    await page.locator('.architecture-strip [data-layer="pool5"]').click();
+    await expect.poll(() => page.locator(".activation-grid").getAttribute("data-channels")).toBe("256");
+    expect(new URL(page.url()).searchParams.get("layer")).toBe("pool5");
+    await page.locator(".explorer-controls select").selectOption("conv3");
+    await expect.poll(() => page.locator(".activation-grid").getAttribute("data-channels")).toBe("384");
+    await page.locator(".explorer-controls select").selectOption("fc8");
+    await expect.poll(() => page.locator(".alexnet-explorer canvas.activation-vector").count()).toBe(1);
+    await page.locator(".explorer-controls select").selectOption("conv1");
+    await expect.poll(() => page.locator(".activation-grid").getAttribute("data-channels")).toBe("64");
+  });
+
+  it("clicking a channel enlarges it, arrow keys move between channels", async () => {
+    const grid = page.locator(".activation-grid");
+    const {columns, tile, gap} = await grid.evaluate((node) => ({...(node as HTMLElement).dataset}));
+    const step = Number(tile) + Number(gap);
+    const channel = Number(columns) + 2; // second row, third column
+    await grid.click({position: {x: 2 * step + Number(tile) / 2, y: step + Number(tile) / 2}});
+    await expect.poll(() => page.locator(".activation-detail").getAttribute("data-channel")).toBe(String(channel));
+    expect(new URL(page.url()).searchParams.get("channel")).toBe(String(channel));
+    await grid.focus();
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => page.locator(".activation-detail").getAttribute("data-channel")).toBe(String(channel + 1));
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(() => page.locator(".activation-detail").getAttribute("data-channel")).toBe(String(channel + 1 + Number(columns)));
+    // Hovering the enlarged map outlines a receptive field and says which input pixels it covers.
+    await page.locator(".activation-detail-map").hover({position: {x: 20, y: 20}});
+    await expect.poll(() => page.locator(".activation-detail-readout").textContent()).toContain("11×11 receptive field");
+  });
+
+  it("clicking a conv1 filter shows that channel's activation", async () => {
+    await expect.poll(() => page.locator(".filter-tile").count()).toBe(64);
+    await page.locator(".filter-tile").nth(9).click();
+    await expect.poll(() => page.locator(".activation-detail").getAttribute("data-channel")).toBe("9");
+    expect(await page.locator(".filter-tile").nth(9).getAttribute("aria-pressed")).toBe("true");
+  });
+
+  it("classifies an uploaded PNG and an uploaded grayscale JPEG", async () => {
+    const png = await page.evaluate(async () => {
+      const canvas = new OffscreenCanvas(320, 200);
+      const context = canvas.getContext("2d")!;
+      const gradient = context.createLinearGradient(0, 0, 320, 200);
+      gradient.addColorStop(0, "#f80");
+      gradient.addColorStop(1, "#08f");
+      context.fillStyle = gradient;
+      context.fillRect(0, 0, 320, 200);
+      const bytes = new Uint8Array(await (await canvas.convertToBlob({type: "image/png"})).arrayBuffer());
+      return btoa(String.fromCharCode(...bytes));
+    });
+    let before = await runs(page);
+    await page.locator(".picker-file input[type=file]").setInputFiles({name: "gradient.png", mimeType: "image/png", buffer: Buffer.from(png, "base64")});
+    await waitForRuns(page, before + 1);
+    await recordLatency();
+    expect(await page.evaluate(() => window.__alexnet!.imageLabel)).toBe("gradient.png");
+    await expect.poll(() => page.locator(".preprocess-step").first().textContent()).toContain("320×200");
+    expect(new URL(page.url()).searchParams.get("image")).toBeNull();
+
+    before = await runs(page);
+    await page.locator(".picker-file input[type=file]").setInputFiles({name: "gray.jpg", mimeType: "image/jpeg", buffer: await grayscaleJpeg(300, 400)});
+    await waitForRuns(page, before + 1);
+    await recordLatency();
+    expect(await page.evaluate(() => window.__alexnet!.imageLabel)).toBe("gray.jpg");
+    await expect.poll(() => page.locator(".preprocess-step").first().textContent()).toContain("grayscale (L)");
+    await expect.poll(() => page.locator(".preprocess-step").nth(2).textContent()).toContain("256×341");
+    expect(await page.locator(".top5 > li").count()).toBe(5);
+  });
+
+  it("says plainly when a file is not an image, and keeps working", async () => {
+    const before = await runs(page);
+    await page.locator(".picker-file input[type=file]").setInputFiles({name: "notes.png", mimeType: "image/png", buffer: Buffer.from("not a picture")});
+    await expect.poll(() => page.locator(".alexnet-error").textContent()).toContain("notes.png");
+    expect(await runs(page)).toBe(before);
+    expect((await page.locator(".alexnet-error").textContent())!.split("\n")).toHaveLength(1);
+  });
+
+  it("a reload reads the model from the browser cache, and the page made no outside requests or errors", async () => {
+    // A fresh visit in the same browser profile: the same deep link, so the page runs an image at once.
+    const started = Date.now();
+    await page.goto(`${site.baseUrl}/alexnet?image=${FIRST}&layer=conv1&channel=0`, {waitUntil: "load"});
+    await page.waitForFunction(() => (window.__alexnet?.runs ?? 0) >= 1, null, {timeout: MODEL_TIMEOUT});
+    const reloadMs = Date.now() - started;
+    await recordLatency();
+    const info = (await page.evaluate(() => window.__alexnet!.info))!;
+    expect(info.fromCache).toBe(true);
+    console.log(
+      `measured: model ${info.modelBytes} bytes; first prediction cold ${coldMs} ms, after reload ${reloadMs} ms; ` +
+        `per-image latency median ${median(latencies).toFixed(0)} ms over ${latencies.length} runs (all layers fetched); ` +
+        `backend ${info.backend}, threads ${info.threads}, crossOriginIsolated ${info.crossOriginIsolated}, session ${info.sessionMs.toFixed(0)} ms`
+    );
+    expectClean(watched);
+  });
+});
+
+/** The alexnet-meta.json the built site serves. */
+function builtMeta(): {weights: {kind: string}; modelBytes: number} {
+  const dir = join(SITE_DIR, "_file", "data");
+  const name = readdirSync(dir).find((file) => /^alexnet-meta\.[0-9a-f]+\.json$/.test(file));
+  if (!name) throw new Error(`no alexnet-meta.json in ${dir}`);
+  return JSON.parse(readFileSync(join(dir, name), "utf8"));
+}

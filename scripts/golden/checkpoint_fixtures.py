@@ -4,15 +4,20 @@ Run with Debian's PyTorch:  /usr/bin/python3 scripts/golden/checkpoint_fixtures.
 Default OUT_DIR is test/fixtures/golden/checkpoints. With --full, instead writes a random-weight torchvision
 AlexNet in both formats plus a summary (sums and samples) into OUT_DIR; the full-size test uses that mode.
 
-Each checkpoint NAME is written as NAME.zip.pth (zip format, torch >= 1.6) and NAME.legacy.pth (legacy
-magic-number format). NAME.expected.json lists, per key in state-dict order, the shape, the source dtype and
+Each checkpoint NAME is written as NAME.zip.pth (zip format, torch >= 1.6), NAME.legacy.pth (legacy
+magic-number format, torch 0.1.10-1.5) and NAME.tar.pth (tar format, torch < 0.1.10; written by hand here and
+checked by reading it back with torch.load). NAME.expected.json lists, per key in state-dict order, the shape, the source dtype and
 the offset of the tensor's values (as float32) inside NAME.expected.f32 (raw little-endian float32).
 Also writes, in both formats, unsupported-dtype (a complex tensor), not-a-state-dict (a list) and wrapped
 ({"epoch": 3, "state_dict": {"w": [0, 1, 2, 3]}}).
 """
+import io
 import json
 import os
+import pickle
+import struct
 import sys
+import tarfile
 from collections import OrderedDict
 
 import torch
@@ -75,9 +80,80 @@ def expected(sd):
     return entries, b"".join(chunks)
 
 
-def write_both(sd, out_dir, name):
+def save_tar(sd, path, view_key=None):
+    """Writes the pre-0.1.10 tar format, which torch can still read but no longer write (the original
+    alexnet-owt-4df8aa71.pth is in it). Members as read by the tar branch of torch.serialization._legacy_load:
+    storages (count; per storage (key, location, class) + int64 count + raw bytes; then views), tensors (count; per
+    tensor (key, storage key, class) + int32 ndim + 4 pad bytes + int64 sizes, strides, offset) and pickle (the
+    state dict, each tensor a persistent id string). If view_key names a tensor, its storage is written as a
+    storage view (root key, element offset) to exercise that path."""
+    storage_keys, storages, views, tensor_records = {}, [], [], []
+    for index, (name, t) in enumerate(sd.items()):
+        typed = t.storage()
+        root = storage_keys.setdefault(typed.data_ptr(), 1000 + len(storage_keys))
+        if root == 1000 + len(storages):
+            storages.append((root, typed))
+        storage_key, offset = root, t.storage_offset()
+        if name == view_key:
+            storage_key = 5000 + index
+            span = 1 + sum((n - 1) * st for n, st in zip(t.shape, t.stride()))
+            views.append((storage_key, root, offset, span))
+            offset = 0
+        tensor_records.append((index, storage_key, t, offset))
+
+    def p(obj, f):
+        pickle.dump(obj, f, protocol=2)
+
+    members = []
+    f = io.BytesIO()
+    p(len(storages), f)
+    for key, typed in storages:
+        p((key, "cpu", getattr(torch, typed.pickle_storage_type())), f)
+        whole = torch.empty(0, dtype=typed.dtype).set_(typed)  # a 1-D tensor over the entire storage
+        f.write(struct.pack("<q", typed.size()))
+        f.write(whole.view(torch.uint8).numpy().tobytes())
+    p(views, f)
+    members.append(("storages", f.getvalue()))
+
+    f = io.BytesIO()
+    p(len(tensor_records), f)
+    for key, storage_key, t, offset in tensor_records:
+        p((key, storage_key, torch.FloatTensor), f)
+        f.write(struct.pack("<i", t.dim()) + b"\0\0\0\0")
+        f.write(struct.pack("<%dq" % t.dim(), *t.shape))
+        f.write(struct.pack("<%dq" % t.dim(), *t.stride()))
+        f.write(struct.pack("<q", offset))
+    members.append(("tensors", f.getvalue()))
+
+    keys = {id(t): str(key) for key, _, t, _ in tensor_records}
+
+    class StateDictPickler(pickle.Pickler):
+        def persistent_id(self, obj):
+            return keys.get(id(obj)) if torch.is_tensor(obj) else None
+
+    f = io.BytesIO()
+    StateDictPickler(f, protocol=2).dump(sd)
+    members.append(("pickle", f.getvalue()))
+    sys_info = dict(protocol_version=1000, little_endian=True, type_sizes=dict(short=2, int=4, long=8))
+    members.insert(0, ("sys_info", pickle.dumps(sys_info, protocol=2)))
+
+    with tarfile.open(path, "w", format=tarfile.PAX_FORMAT) as tar:
+        for name, data in members:
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+
+    # The format is hand-written here, so prove that torch itself reads it back identically.
+    loaded = torch.load(path)
+    assert list(loaded.keys()) == list(sd.keys()), path
+    for k, v in sd.items():
+        assert loaded[k].dtype == v.dtype and torch.equal(loaded[k], v), (path, k)
+
+
+def write_both(sd, out_dir, name, view_key=None):
     torch.save(sd, os.path.join(out_dir, name + ".zip.pth"))
     torch.save(sd, os.path.join(out_dir, name + ".legacy.pth"), _use_new_zipfile_serialization=False)
+    save_tar(sd, os.path.join(out_dir, name + ".tar.pth"), view_key)
     entries, raw = expected(sd)
     with open(os.path.join(out_dir, name + ".expected.json"), "w") as f:
         json.dump({"torch": torch.__version__, "entries": entries}, f, indent=1)
@@ -98,12 +174,13 @@ def write_error_cases(out_dir):
 
 
 def write_full(out_dir):
-    """A random-weight torchvision AlexNet in both formats, plus per-key sums and a few samples."""
+    """A random-weight torchvision AlexNet in all three formats, plus per-key sums and a few samples."""
     import torchvision
     torch.manual_seed(2012)
     sd = torchvision.models.alexnet().state_dict()
     torch.save(sd, os.path.join(out_dir, "alexnet-random.zip.pth"))
     torch.save(sd, os.path.join(out_dir, "alexnet-random.legacy.pth"), _use_new_zipfile_serialization=False)
+    save_tar(sd, os.path.join(out_dir, "alexnet-random.tar.pth"))
     summary = []
     for k, v in sd.items():
         flat = v.reshape(-1)
@@ -124,7 +201,7 @@ def main():
         write_full(out_dir)
         return
     write_both(small_alexnet(), out_dir, "small-alexnet")
-    write_both(odd_cases(), out_dir, "odd-cases")
+    write_both(odd_cases(), out_dir, "odd-cases", view_key="offset_slice")
     write_error_cases(out_dir)
 
 

@@ -96,7 +96,7 @@ describe("loadAlexNetWeights", () => {
       "/nonexistent/alexnet.pth: cannot read the file (no such file)"
     );
     await expect(loadAlexNetWeights({env: {ALEXNET_WEIGHTS: join(FIXTURES, "odd-cases.expected.json")}})).rejects.toThrow(
-      "odd-cases.expected.json: not a PyTorch checkpoint (neither a zip nor a legacy pickle file)"
+      "odd-cases.expected.json: not a PyTorch checkpoint (neither a zip, a legacy pickle nor a tar file)"
     );
   });
 
@@ -140,7 +140,8 @@ describe("loadAlexNetWeights", () => {
   });
 });
 
-// Full size: PyTorch writes a random-weight torchvision AlexNet in both formats; we must read exactly its numbers.
+// Full size: PyTorch writes a random-weight torchvision AlexNet (zip and legacy by torch.save, tar by the fixture
+// script, checked with torch.load); we must read exactly its numbers.
 const python = "/usr/bin/python3";
 const hasTorch =
   existsSync(python) && spawnSync(python, ["-c", "import torch, torchvision"], {stdio: "ignore"}).status === 0;
@@ -160,7 +161,7 @@ describe.skipIf(!hasTorch)("full-size torchvision AlexNet written by PyTorch (in
     samples: Array<[number, number]>;
   }
 
-  test.each(["zip", "legacy"])("%s format: every tensor matches PyTorch, provenance local with the file's hash", async (format) => {
+  test.each(["zip", "legacy", "tar"])("%s format: every tensor matches PyTorch, provenance local with the file's hash", async (format) => {
     if (!dir) {
       dir = await mkdtemp(join(tmpdir(), "alexnet-full-"));
       const script = new URL("../../scripts/golden/checkpoint_fixtures.py", import.meta.url).pathname;

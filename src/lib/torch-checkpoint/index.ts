@@ -1,10 +1,10 @@
 /**
  * Reads PyTorch checkpoints (`torch.save` of a state dict) into float32 tensors, in Node or the browser.
- * Formats: zip (torch ≥ 1.6) and legacy magic-number pickles (torch 0.1.10 – 1.5). The pre-0.1.10 tar format is
- * recognised and reported as unsupported.
+ * Formats: zip (torch ≥ 1.6), legacy magic-number pickles (torch 0.1.10 – 1.5) and the tar format of torch < 0.1.10.
  */
 import {CheckpointError} from "./errors.ts";
 import {LEGACY_MAGIC, readLegacyCheckpoint} from "./legacy.ts";
+import {readTarCheckpoint} from "./tar.ts";
 import {readZipCheckpoint} from "./zip.ts";
 import type {StateDict} from "./tensor.ts";
 
@@ -38,11 +38,8 @@ export function readCheckpoint(bytes: Uint8Array, fileName: string): StateDict {
     case "legacy":
       return readLegacyCheckpoint(bytes, fileName);
     case "tar":
-      throw new CheckpointError(
-        fileName,
-        "PyTorch tar checkpoint (torch < 0.1.10, e.g. alexnet-owt-4df8aa71.pth) is not supported; use alexnet-owt-7be5be79.pth"
-      );
+      return readTarCheckpoint(bytes, fileName);
     case "unknown":
-      throw new CheckpointError(fileName, "not a PyTorch checkpoint (neither a zip nor a legacy pickle file)");
+      throw new CheckpointError(fileName, "not a PyTorch checkpoint (neither a zip, a legacy pickle nor a tar file)");
   }
 }

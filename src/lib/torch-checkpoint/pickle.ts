@@ -56,7 +56,10 @@ export function isStorageRef(value: unknown): value is StorageRef {
 
 function resolveGlobal(module: string, name: string): AnyFunction | undefined {
   const qualified = `${module}.${name}`;
-  if (module === "collections" && name === "OrderedDict") return () => new Map();
+  // Python 3 pickles an OrderedDict empty and fills it with SETITEMS; Python 2 passes a list of [key, value] pairs.
+  if (module === "collections" && name === "OrderedDict") {
+    return (pairs) => new Map(Array.isArray(pairs) ? (pairs as Array<[unknown, unknown]>) : []);
+  }
   if (module === "torch._utils") {
     if (name === "_rebuild_tensor_v2" || name === "_rebuild_tensor") return rebuildTensor as AnyFunction;
     // A saved nn.Parameter wraps the tensor: keep the tensor, drop requires_grad and hooks.

@@ -79,9 +79,7 @@ if (split.images.length > BATCH) {
     accuracy: accuracy(scores),
     perClass: perClassAccuracy(scores, context.mappings),
     mistakeGroups: groupMistakesByAncestor(scores, context.mappings, context.classWnid, context.ancestorOf),
-    coarse: coarseAccuracy(scores, context.mappings, context.coarseLevels, context.classWnid, context.isUnder),
-    // Compact per-image record for the page: [id, label, top-1, top-5 hit?]
-    predictions: scores.map((score) => [score.id, score.label, score.top5[0], score.top5Correct ? 1 : 0])
+    coarse: coarseAccuracy(scores, context.mappings, context.coarseLevels, context.classWnid, context.isUnder)
   };
   log(`all ${predictions.length} images in ${(full.ms / 1000).toFixed(1)} s (${(full.ms / predictions.length).toFixed(1)} ms per image)`);
 }

@@ -1,10 +1,10 @@
 // The convolution demo: an editable 3×3 kernel slid over the picture, with the arithmetic at one pixel spelled out.
-import type {Grid, Kernel3} from "./cnn-ops.ts";
-import {conv2d3x3, patch3x3, valueAt} from "./cnn-ops.ts";
-import {KERNEL_PRESETS} from "./cnn-kernels.ts";
-import {figureOf, gridCanvas, paintGrid} from "./cnn-render.ts";
-import type {DemoImage} from "./cnn-image.ts";
-import {el, emitValue, uid} from "./ui-dom.ts";
+import type {Grid, Kernel3} from "./cnn-ops.js";
+import {conv2d3x3, patch3x3, valueAt} from "./cnn-ops.js";
+import {KERNEL_PRESETS} from "./cnn-kernels.js";
+import {figureOf, gridCanvas, paintGrid} from "./cnn-render.js";
+import type {DemoImage} from "./cnn-image.js";
+import {el, emitValue, uid} from "./ui-dom.js";
 
 export interface ConvolutionValue {
   kernel: Kernel3;

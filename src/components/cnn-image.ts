@@ -1,9 +1,9 @@
 // The picture every /cnn demo works on: a gallery image, the reader's own file, or a drawn test card.
 // Decoded with the browser's canvas: these demos illustrate operations, they are not the model's input path
 // (that is src/components/preprocess.ts, which matches torchvision exactly).
-import type {Grid} from "./cnn-ops.ts";
-import {grayFromRgba, makeGrid} from "./cnn-ops.ts";
-import {el, emitValue, uid} from "./ui-dom.ts";
+import type {Grid} from "./cnn-ops.js";
+import {grayFromRgba, makeGrid} from "./cnn-ops.js";
+import {el, emitValue, uid} from "./ui-dom.js";
 
 export interface GalleryImage {
   id: string;

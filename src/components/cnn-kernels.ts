@@ -1,6 +1,6 @@
 // Named 3×3 kernels for the /cnn demos. Hand-picked classics, not learned weights: AlexNet's first layer
 // learns filters that look much like these edge and blob detectors (its Figure 3), which is why they are a fair stand-in.
-import type {Kernel3} from "./cnn-ops.ts";
+import type {Kernel3} from "./cnn-ops.js";
 
 export interface KernelPreset {
   id: string;

@@ -1,17 +1,20 @@
 // LRN demo: eight edge-detector channels (after ReLU) normalised across channels with the paper's formula,
 // with the numbers for the strongest pixel written out.
-import type {LrnParams, Stack} from "./cnn-ops.ts";
-import {PAPER_LRN, channelOf, columnAt, conv2d3x3, lrnAcrossChannels, lrnDenominator, lrnNeighbourSum, relu, stackGrids} from "./cnn-ops.ts";
-import {EDGE_BANK} from "./cnn-kernels.ts";
-import {gridCanvas} from "./cnn-render.ts";
-import type {DemoImage} from "./cnn-image.ts";
-import {el, uid} from "./ui-dom.ts";
+import type {LrnParams, Stack} from "./cnn-ops.js";
+import {PAPER_LRN, channelOf, columnAt, conv2d3x3, lrnAcrossChannels, lrnDenominator, lrnNeighbourSum, relu, stackGrids} from "./cnn-ops.js";
+import {EDGE_BANK} from "./cnn-kernels.js";
+import {gridCanvas} from "./cnn-render.js";
+import type {DemoImage} from "./cnn-image.js";
+import {el, uid} from "./ui-dom.js";
 
-/** Edge responses to the picture on a 0–255 pixel scale, one channel per EDGE_BANK kernel, after ReLU. */
-export function edgeChannels(image: DemoImage): Stack {
-  const pixels = {...image.gray, data: image.gray.data.map((v) => v * 255)};
+/** Edge responses to the picture with pixels on a 0–`pixelScale` scale, one channel per EDGE_BANK kernel, after ReLU. */
+export function edgeChannels(image: DemoImage, pixelScale = 255): Stack {
+  const pixels = {...image.gray, data: image.gray.data.map((v) => v * pixelScale)};
   return stackGrids(EDGE_BANK.map(({kernel}) => relu(conv2d3x3(pixels, kernel))));
 }
+
+/** Pixel scales the reader can choose: LRN's effect depends on how large activations are. */
+export const PIXEL_SCALES = [1, 32, 255] as const;
 
 /** The pixel with the largest total activation over all channels: where LRN has most to do. */
 export function strongestPixel(stack: Stack): number {
@@ -43,14 +46,16 @@ const PARAM_FIELDS: Array<{key: keyof LrnParams; label: string; step: string; mi
 ];
 
 export function lrnDemo(image: DemoImage, {width = 640}: {width?: number} = {}): HTMLElement {
-  const before = edgeChannels(image);
-  const pixel = strongestPixel(before);
+  let pixelScale: number = 255;
+  let before = edgeChannels(image, pixelScale);
   const plane = before.width * before.height;
-  const px = pixel % before.width;
-  const py = Math.floor(pixel / before.width);
   const thumb = Math.max(56, Math.min(96, Math.floor((width - 40) / 8) - 8));
   let params: LrnParams = {...PAPER_LRN};
 
+  const scaleId = uid("lrn-scale");
+  const scaleSelect = el("select", {id: scaleId});
+  for (const s of PIXEL_SCALES) scaleSelect.append(el("option", {value: s, selected: s === pixelScale}, `0–${s}`));
+  const scaleWrap = el("label", {for: scaleId, class: "lrn-param"}, "pixel scale ", scaleSelect);
   const inputs = PARAM_FIELDS.map(({key, label, step, min}) => {
     const id = uid(`lrn-${key}`);
     const input = el("input", {id, type: "number", step, min, value: String(params[key]), "data-param": key});
@@ -64,6 +69,9 @@ export function lrnDemo(image: DemoImage, {width = 640}: {width?: number} = {}):
   const tableCaption = el("p", {class: "cnn-small"});
 
   function render(): void {
+    const pixel = strongestPixel(before);
+    const px = pixel % before.width;
+    const py = Math.floor(pixel / before.width);
     const after = lrnAcrossChannels(before, params);
     const domainBefore: [number, number] = [0, maxOf(before)];
     const domainAfter: [number, number] = [0, maxOf(after)];
@@ -87,7 +95,7 @@ export function lrnDemo(image: DemoImage, {width = 640}: {width?: number} = {}):
       el("thead", {}, el("tr", {}, el("th", {scope: "col"}, "channel i"), el("th", {scope: "col"}, "a"), el("th", {scope: "col"}, "Σ a² over neighbours"), el("th", {scope: "col"}, "(k + α Σ)^β"), el("th", {scope: "col"}, "b = a / (…)"))),
       el("tbody", {}, ...rows)
     );
-    tableCaption.textContent = `At the strongest pixel (column ${px + 1}, row ${py + 1}); neighbours are channels i − ${half} … i + ${half} that exist.`;
+    tableCaption.textContent = `At the most active pixel (column ${px + 1}, row ${py + 1}); neighbours are channels i − ${half} … i + ${half} that exist.`;
   }
   function readParams(): void {
     const next: Partial<LrnParams> = {};
@@ -111,6 +119,12 @@ export function lrnDemo(image: DemoImage, {width = 640}: {width?: number} = {}):
       readParams();
     });
   }
+  scaleSelect.addEventListener("input", (event) => event.stopPropagation());
+  scaleSelect.addEventListener("change", () => {
+    pixelScale = Number(scaleSelect.value);
+    before = edgeChannels(image, pixelScale);
+    render();
+  });
   reset.addEventListener("click", () => {
     params = {...PAPER_LRN};
     for (const {key, input} of inputs) input.value = String(params[key]);
@@ -120,7 +134,7 @@ export function lrnDemo(image: DemoImage, {width = 640}: {width?: number} = {}):
   return el(
     "div",
     {class: "cnn-demo"},
-    el("div", {class: "cnn-controls lrn-params"}, ...inputs.map((i) => i.wrap), reset),
+    el("div", {class: "cnn-controls lrn-params"}, scaleWrap, ...inputs.map((i) => i.wrap), reset),
     problem,
     el("p", {class: "cnn-control-label"}, "Before LRN (one shared brightness scale)"),
     rowBefore,

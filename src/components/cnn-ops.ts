@@ -177,6 +177,14 @@ export function lrnDenominator(column: ArrayLike<number>, i: number, {k, n, alph
   return Math.pow(k + alpha * lrnNeighbourSum(column, i, n), beta);
 }
 
+/**
+ * For a channel with quiet neighbours, b = a / (k + α a²)^β grows with a only up to a = √(k / (α (2β − 1))),
+ * then shrinks: with the paper's values that turning point is a = 200. Infinity when β ≤ ½ (no turning point).
+ */
+export function lrnTurningPoint({k, alpha, beta}: LrnParams): number {
+  return beta <= 0.5 || alpha <= 0 ? Infinity : Math.sqrt(k / (alpha * (2 * beta - 1)));
+}
+
 /** One pixel's activations across all channels. */
 export function columnAt(stack: Stack, pixel: number): Float64Array {
   const plane = stack.width * stack.height;

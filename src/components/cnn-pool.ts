@@ -1,9 +1,9 @@
 // Pooling demo: classic 2×2/2 against AlexNet's overlapping 3×3/2, on the real map and on a small diagram
 // where choosing an output cell lights up the input cells it reads, and shared cells are marked.
-import type {Grid, PoolShape} from "./cnn-ops.ts";
-import {maxPool, poolWindow, pooledSize, windowsPerCell} from "./cnn-ops.ts";
-import {domainOf, figureOf, gridCanvas} from "./cnn-render.ts";
-import {el, uid} from "./ui-dom.ts";
+import type {Grid, PoolShape} from "./cnn-ops.js";
+import {maxPool, poolWindow, pooledSize, windowsPerCell} from "./cnn-ops.js";
+import {domainOf, figureOf, gridCanvas} from "./cnn-render.js";
+import {el, uid} from "./ui-dom.js";
 
 export const CLASSIC: PoolShape = {size: 2, stride: 2};
 export const OVERLAPPING: PoolShape = {size: 3, stride: 2};

@@ -1,8 +1,8 @@
 // ReLU demo: the convolution output before and after max(0, x), on the same colour scale.
-import type {Grid} from "./cnn-ops.ts";
-import {relu} from "./cnn-ops.ts";
-import {domainOf, figureOf, gridCanvas} from "./cnn-render.ts";
-import {el} from "./ui-dom.ts";
+import type {Grid} from "./cnn-ops.js";
+import {relu} from "./cnn-ops.js";
+import {domainOf, figureOf, gridCanvas} from "./cnn-render.js";
+import {el} from "./ui-dom.js";
 
 /** How many values ReLU sets to zero (negative inputs), and the fraction of the map that is. */
 export function zeroedByRelu(grid: Grid): {count: number; fraction: number} {

@@ -1,7 +1,7 @@
 // Draws a Grid of numbers onto a canvas, one canvas pixel per value; CSS scales it up with crisp pixels.
-import type {Grid} from "./cnn-ops.ts";
-import {extent} from "./cnn-ops.ts";
-import {el} from "./ui-dom.ts";
+import type {Grid} from "./cnn-ops.js";
+import {extent} from "./cnn-ops.js";
+import {el} from "./ui-dom.js";
 
 export type Palette = "gray" | "diverging";
 

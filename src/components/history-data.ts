@@ -68,6 +68,8 @@ export const HUMAN_TOP5 = {top5: 5.1, source: "ilsvrcPaper" as SourceId};
 
 export interface DatasetSize {
   name: string;
+  /** Label for narrow screens. */
+  shortName: string;
   year: number;
   images: number;
   /** Number of categories, or null where the dataset has free tags instead of classes. */
@@ -78,12 +80,12 @@ export interface DatasetSize {
 
 /** Image datasets of the time, smallest first (facts.md E4 plus the cited dataset pages). */
 export const DATASETS: readonly DatasetSize[] = [
-  {name: "Caltech-101", year: 2004, images: 9_146, classes: 101, note: "objects centred, roughly 300×200 px", source: "caltech101"},
-  {name: "PASCAL VOC 2012", year: 2012, images: 11_530, classes: 20, note: "train + validation images", source: "voc2012"},
-  {name: "ESP game (public part)", year: 2008, images: 60_000, classes: null, note: "free-text tags from an online game; most of its data was never released", source: "espGame"},
-  {name: "ILSVRC 2012 (ImageNet-1k)", year: 2012, images: 1_281_167, classes: 1_000, note: "training images of the challenge AlexNet won", source: "ilsvrcPaper"},
-  {name: "ImageNet (CVPR 2009)", year: 2009, images: 3_200_000, classes: 5_247, note: "12 subtrees, labels checked on Mechanical Turk", source: "imagenetPaper"},
-  {name: "ImageNet (full, 2011)", year: 2011, images: 14_197_122, classes: 21_841, note: "the release often called ImageNet-21k", source: "imagenetSite"}
+  {name: "Caltech-101", shortName: "Caltech-101", year: 2004, images: 9_146, classes: 101, note: "objects centred, roughly 300×200 px", source: "caltech101"},
+  {name: "PASCAL VOC 2012", shortName: "PASCAL VOC 2012", year: 2012, images: 11_530, classes: 20, note: "train + validation images", source: "voc2012"},
+  {name: "ESP game (public part)", shortName: "ESP game (public)", year: 2008, images: 60_000, classes: null, note: "free-text tags from an online game; most of its data was never released", source: "espGame"},
+  {name: "ILSVRC 2012 (ImageNet-1k)", shortName: "ILSVRC 2012", year: 2012, images: 1_281_167, classes: 1_000, note: "training images of the challenge AlexNet won", source: "ilsvrcPaper"},
+  {name: "ImageNet (CVPR 2009)", shortName: "ImageNet 2009", year: 2009, images: 3_200_000, classes: 5_247, note: "12 subtrees, labels checked on Mechanical Turk", source: "imagenetPaper"},
+  {name: "ImageNet (full, 2011)", shortName: "ImageNet full", year: 2011, images: 14_197_122, classes: 21_841, note: "the release often called ImageNet-21k", source: "imagenetSite"}
 ];
 
 export interface AlexNetIngredient {
@@ -103,7 +105,7 @@ export const ALEXNET_INGREDIENTS: readonly AlexNetIngredient[] = [
     name: "ReLU activations",
     what: "max(0, x) instead of tanh: the unit never saturates for positive inputs, so gradients stay large.",
     effect: "A four-layer CNN reached 25 % training error on CIFAR-10 about six times faster than the same net with tanh.",
-    seeIt: {href: "/cnn#relu", label: "ReLU on a real image"},
+    seeIt: {href: "./cnn#relu", label: "ReLU on a real image"},
     source: "alexnetPaper"
   },
   {
@@ -111,7 +113,7 @@ export const ALEXNET_INGREDIENTS: readonly AlexNetIngredient[] = [
     name: "Two GTX 580 GPUs (3 GB each)",
     what: "The net did not fit in one card's memory, so each layer's kernels were split across two GPUs that talk only at some layers. Training took five to six days.",
     effect: "Top-1 / top-5 error 1.7 / 1.2 points lower than a half-size net on one GPU.",
-    seeIt: {href: "/alexnet", label: "the layers, live"},
+    seeIt: {href: "./alexnet", label: "the layers, live"},
     source: "alexnetPaper"
   },
   {
@@ -119,7 +121,7 @@ export const ALEXNET_INGREDIENTS: readonly AlexNetIngredient[] = [
     name: "Local response normalisation",
     what: "Each activation is divided by the energy of its neighbouring channels at the same pixel (k = 2, n = 5, α = 10⁻⁴, β = 0.75).",
     effect: "Top-1 / top-5 error down 1.4 / 1.2 points; on CIFAR-10 a four-layer net went from 13 % to 11 % test error.",
-    seeIt: {href: "/cnn#lrn", label: "LRN across channels"},
+    seeIt: {href: "./cnn#lrn", label: "LRN across channels"},
     source: "alexnetPaper"
   },
   {
@@ -127,7 +129,7 @@ export const ALEXNET_INGREDIENTS: readonly AlexNetIngredient[] = [
     name: "Overlapping max pooling",
     what: "3×3 windows every 2 pixels, so neighbouring windows share a row or column, instead of disjoint 2×2 windows.",
     effect: "Top-1 / top-5 error 0.4 / 0.3 points lower than 2×2 pooling with stride 2, and slightly less overfitting.",
-    seeIt: {href: "/cnn#pooling", label: "2×2/2 against 3×3/2"},
+    seeIt: {href: "./cnn#pooling", label: "2×2/2 against 3×3/2"},
     source: "alexnetPaper"
   },
   {
@@ -135,7 +137,7 @@ export const ALEXNET_INGREDIENTS: readonly AlexNetIngredient[] = [
     name: "Dropout",
     what: "During training each unit of the first two fully connected layers is switched off with probability 0.5; at test time all units are kept and outputs are halved.",
     effect: "Without it the net overfitted badly; with it training took about twice as many iterations to converge.",
-    seeIt: {href: "/alexnet", label: "the classifier layers"},
+    seeIt: {href: "./alexnet", label: "the classifier layers"},
     source: "alexnetPaper"
   },
   {
@@ -143,7 +145,7 @@ export const ALEXNET_INGREDIENTS: readonly AlexNetIngredient[] = [
     name: "Data augmentation",
     what: "Random 224×224 crops of the 256×256 images, their mirror images, and PCA-based colour jitter; at test time ten crops are averaged.",
     effect: "The colour jitter alone cut top-1 error by more than 1 point.",
-    seeIt: {href: "/alexnet", label: "the 224×224 crop the model sees"},
+    seeIt: {href: "./alexnet", label: "the 224×224 crop the model sees"},
     source: "alexnetPaper"
   }
 ];

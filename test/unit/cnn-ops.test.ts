@@ -6,6 +6,7 @@ import {
   grayFromRgba,
   lrnAcrossChannels,
   lrnDenominator,
+  lrnTurningPoint,
   makeGrid,
   maxPool,
   patch3x3,
@@ -117,6 +118,14 @@ describe("local response normalisation (paper formula)", () => {
     // Channel 0 sees channels 0..2; channel 3 sees 1..5.
     expect(lrnDenominator(column, 0, PAPER_LRN)).toBeCloseTo(Math.pow(2 + 1e-4 * (100 + 400 + 900), 0.75), 10);
     expect(lrnDenominator(column, 3, PAPER_LRN)).toBeCloseTo(Math.pow(2 + 1e-4 * (400 + 900 + 1600 + 2500 + 3600), 0.75), 10);
+  });
+
+  test("a lone channel's output peaks at a = 200 with the paper's constants, then falls", () => {
+    expect(lrnTurningPoint(PAPER_LRN)).toBeCloseTo(200, 9);
+    const b = (a: number) => lrnAcrossChannels({channels: 1, width: 1, height: 1, data: new Float32Array([a])}).data[0]!;
+    expect(b(200)).toBeGreaterThan(b(190));
+    expect(b(200)).toBeGreaterThan(b(210));
+    expect(lrnTurningPoint({...PAPER_LRN, beta: 0.5})).toBe(Infinity);
   });
 
   test("equals torch.nn.LocalResponseNorm with alpha = n·α (PyTorch divides α by n)", () => {

@@ -1,0 +1,31 @@
+// Dataset sizes of the time on a log scale: Caltech-101 to full ImageNet spans three orders of magnitude.
+import * as Plot from "@observablehq/plot";
+import type {DatasetSize} from "./history-data.js";
+import {DATASETS} from "./history-data.js";
+
+/** 14,197,122 → "14.2 M", 60,000 → "60 k": short enough for a phone-width label. */
+export function compact(n: number): string {
+  if (n >= 1e6) return `${Number((n / 1e6).toFixed(n >= 1e7 ? 1 : 2))} M`;
+  if (n >= 1e4) return `${Number((n / 1e3).toFixed(0))} k`;
+  return n.toLocaleString("en-US");
+}
+
+export function datasetsChart({width}: {width: number}): SVGSVGElement | HTMLElement {
+  const data = [...DATASETS].sort((a, b) => a.images - b.images);
+  const narrow = width < 520;
+  const label = (d: DatasetSize) => `${narrow ? d.shortName : d.name}: ${narrow ? compact(d.images) : d.images.toLocaleString("en-US")} images${d.classes ? `, ${d.classes.toLocaleString("en-US")} classes` : ", free tags"}`;
+  return Plot.plot({
+    width,
+    height: 70 + data.length * 46,
+    marginLeft: 10,
+    marginRight: 16,
+    marginTop: 30,
+    x: {type: "log", domain: [1_000, 30_000_000], label: "Images (log scale)", grid: true, tickFormat: "~s"},
+    y: {domain: data.map((d) => d.name), axis: null},
+    marks: [
+      Plot.ruleY(data, {y: "name", x1: 1_000, x2: "images", stroke: (d: DatasetSize) => (d.name.startsWith("ImageNet") || d.name.startsWith("ILSVRC") ? "var(--accent)" : "currentColor"), strokeWidth: 3}),
+      Plot.dot(data, {y: "name", x: "images", r: 5, fill: (d: DatasetSize) => (d.name.startsWith("ImageNet") || d.name.startsWith("ILSVRC") ? "var(--accent)" : "currentColor"), tip: true, channels: {Classes: (d: DatasetSize) => d.classes ?? "free tags", Note: "note"}}),
+      Plot.text(data, {y: "name", x: 1_000, text: label, textAnchor: "start", dy: -12, fontSize: narrow ? 11 : 12})
+    ]
+  });
+}

@@ -3,7 +3,9 @@
 import {loadDerivedImagenetClasses} from "../lib/wordnet/imagenet-classes.ts";
 
 const {classes, corrections} = await loadDerivedImagenetClasses();
-for (const {index, label, wnid, lemmas, reason} of corrections) {
-  process.stderr.write(`imagenet-classes: index ${index} "${label}" → ${wnid} "${lemmas.join(", ")}" (${reason})\n`);
-}
+const spelling = corrections.filter((c) => c.reason === "spelling").map((c) => `${c.index} "${c.label}" → "${c.lemmas.join(", ")}"`);
+const hinted = corrections.filter((c) => c.reason === "sense hint").length;
+process.stderr.write(
+  `imagenet-classes: ${classes.length} classes; spelling fixed for ${spelling.join("; ") || "none"}; ${hinted} placed by sense hints\n`
+);
 process.stdout.write(JSON.stringify(classes));

@@ -1,7 +1,7 @@
-// Human-readable names for Tiny ImageNet wnids, for build-time loaders.
-// The names come from helper C's WordNet module when it is present; until then, goldfish is named and the rest show their wnid.
-import {GOLDFISH_WNID} from "./tiny-imagenet.ts";
+// Human-readable names for Tiny ImageNet wnids in build-time loaders: the first WordNet 3.0 lemma.
+import {requireSynset, loadNounDatabase} from "./wordnet/wndb.ts";
 
 export async function classNameOf(): Promise<(wnid: string) => string> {
-  return (wnid) => (wnid === GOLDFISH_WNID ? "goldfish" : wnid);
+  const db = await loadNounDatabase();
+  return (wnid) => requireSynset(db, wnid).lemmas[0] ?? wnid;
 }

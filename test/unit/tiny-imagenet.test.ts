@@ -117,7 +117,7 @@ describe("download path", () => {
     let calls = 0;
     const fetchImpl = (async () => {
       calls++;
-      return new Response(sample, {headers: {"content-length": String(sample.length)}});
+      return new Response(new Uint8Array(sample), {headers: {"content-length": String(sample.length)}});
     }) as typeof fetch;
     const first = await loadTinyImagenetValid({env: {}, cacheDir, fetchImpl, warn: quiet});
     expect(first.source).toBe("tiny-imagenet");

@@ -126,7 +126,7 @@ describe("loadAlexNetWeights", () => {
 
   test("a download that is not the torchvision file falls back and is not cached", async () => {
     const cacheDir = await mkdtemp(join(tmpdir(), "alexnet-cache-"));
-    const impostor = await readFile(join(FIXTURES, "small-alexnet.zip.pth"));
+    const impostor = new Uint8Array(await readFile(join(FIXTURES, "small-alexnet.zip.pth")));
     const requested: string[] = [];
     const fetchImpl = (async (url: string) => {
       requested.push(url);

@@ -102,10 +102,11 @@ export function buildStateDict(root: unknown, storageBytes: StorageBytes, fileNa
   const stateDict: StateDict = new Map();
   for (const [key, value] of dict) {
     const name = String(key);
+    if (value instanceof UnsupportedTorchObject) {
+      throw new CheckpointError(fileName, `entry "${name}" is an unsupported tensor type (${value.qualifiedName})`);
+    }
     if (!(value instanceof TensorRef)) {
-      const what = describeValue(value);
-      const problem = value instanceof UnsupportedTorchObject ? "unsupported tensor type" : "not a tensor";
-      throw new CheckpointError(fileName, `entry "${name}" is ${problem === "not a tensor" ? `${what}, not a tensor` : `an ${problem} (${what})`}`);
+      throw new CheckpointError(fileName, `entry "${name}" is ${describeValue(value)}, not a tensor`);
     }
     stateDict.set(name, materializeTensor(value, storageBytes, name, fileName));
   }

@@ -24,6 +24,15 @@ describe("/goldfish", () => {
     const rerun = page.locator(".goldfish-rerun");
     await page.locator(".goldfish-rerun-start").click();
     await page.waitForFunction(() => ["running", "done", "failed"].includes(document.querySelector<HTMLElement>(".goldfish-rerun")!.dataset.state!), undefined, {timeout: 120_000});
+    // Pause part-way: the progress bar stops until Resume.
+    await page.waitForFunction(() => document.querySelector<HTMLProgressElement>(".goldfish-rerun progress")!.value >= 5, undefined, {timeout: 120_000});
+    await rerun.getByRole("button", {name: "Pause"}).click();
+    await page.waitForFunction(() => /^Paused after \d+ of 50/.test(document.querySelector(".goldfish-rerun-status")!.textContent!), undefined, {timeout: 60_000});
+    const pausedAt = await rerun.locator("progress").evaluate((el: HTMLProgressElement) => el.value);
+    expect(pausedAt).toBeLessThan(50);
+    await page.waitForTimeout(1500);
+    expect(await rerun.locator("progress").evaluate((el: HTMLProgressElement) => el.value)).toBe(pausedAt);
+    await rerun.getByRole("button", {name: "Resume"}).click();
     await page.waitForFunction(() => ["done", "failed", "cancelled"].includes(document.querySelector<HTMLElement>(".goldfish-rerun")!.dataset.state!), undefined, {timeout: 170_000});
     expect(await page.locator(".goldfish-rerun-status").textContent()).toMatch(/^Done: 50 images/);
     expect(await rerun.getAttribute("data-state")).toBe("done");
@@ -32,6 +41,14 @@ describe("/goldfish", () => {
     expect(await rerun.getAttribute("data-agree-top1")).toBe("50");
     expect(Number(await rerun.getAttribute("data-images-per-second"))).toBeGreaterThan(0);
     console.log(`browser re-run: ${await rerun.getAttribute("data-images-per-second")} images/s; ${await page.locator(".goldfish-rerun-status").textContent()}`);
+
+    // Cancel stops a second run part-way and leaves the page usable.
+    await page.locator(".goldfish-rerun-start").click();
+    await page.waitForFunction(() => document.querySelector<HTMLProgressElement>(".goldfish-rerun progress")!.value >= 5, undefined, {timeout: 60_000});
+    await rerun.getByRole("button", {name: "Cancel"}).click();
+    await page.waitForFunction(() => document.querySelector<HTMLElement>(".goldfish-rerun")!.dataset.state === "cancelled", undefined, {timeout: 60_000});
+    expect(await page.locator(".goldfish-rerun-status").textContent()).toMatch(/^Cancelled after \d+ images/);
+    expect(await page.locator(".goldfish-rerun-start").isEnabled()).toBe(true);
 
     // One ablation in the browser, with the model already loaded: BGR order, compared with the build-time BGR row.
     const ablations = page.locator(".goldfish-ablations");

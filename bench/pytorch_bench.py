@@ -15,8 +15,10 @@ import time
 
 def summary(samples):
     ordered = sorted(samples)
+    quartiles = statistics.quantiles(ordered, n=4, method="inclusive") if len(ordered) > 1 else [ordered[0]] * 3
     return {
         "median": statistics.median(ordered),
+        "iqr": quartiles[2] - quartiles[0],
         "min": ordered[0],
         "max": ordered[-1],
         "runs": len(ordered),

@@ -1,10 +1,11 @@
 // Writes docs/performance.md (tables) and the per-layer chart (SVG, drawn by Observable Plot in a jsdom
 // document) from bench/results.json's content. The rows, ratios and targets come from
 // src/components/bench-summary.ts, which the /performance page uses too.
-import {writeFile} from "node:fs/promises";
+import {readFile, writeFile} from "node:fs/promises";
 import {basename} from "node:path";
-import * as Plot from "@observablehq/plot";
+import {pathToFileURL} from "node:url";
 import {JSDOM} from "jsdom";
+import {layerChart} from "../src/components/bench-charts.ts";
 import {formatMs, latencyRows, layerShares, targets, variantRows, type BenchResults} from "../src/components/bench-summary.ts";
 
 const pct = (x: number) => `${(100 * x).toFixed(x < 0.999 ? 1 : 0)}%`;
@@ -18,23 +19,13 @@ function table(header: string[], rows: string[][]): string {
 
 export function layerChartSvg(results: BenchResults): string {
   const {document} = new JSDOM("").window;
-  const data = layerShares(results);
-  const chart = Plot.plot({
-    document,
-    width: 720,
-    height: 40 + 22 * data.length,
-    marginLeft: 170,
-    x: {label: `ms per image (onnxruntime-node, ${results.profile.variant}, batch 1, ${results.profile.threads} threads) →`, grid: true},
-    y: {label: null, domain: data.map((d) => d.label)},
-    marks: [
-      Plot.barX(data, {x: "ms", y: "label", fill: "group"}),
-      Plot.text(data, {x: "ms", y: "label", text: (d: {share: number}) => pct(d.share), dx: 4, textAnchor: "start", fontSize: 11}),
-      Plot.ruleX([0])
-    ],
-    color: {legend: false}
-  }) as unknown as Element;
-  chart.setAttribute("xmlns", "http://www.w3.org/2000/svg");
-  return chart.outerHTML;
+  const chart = layerChart(results, {document, width: 760});
+  // With a legend Plot returns a <figure> around the <svg>s; a standalone file needs one <svg>, so the legend is
+  // dropped here (colours: blue convolution, red fully connected, grey other; the Markdown says so).
+  // The legend's colour swatches are small <svg>s too, and they come first: the chart is the last one.
+  const svg = chart.tagName.toLowerCase() === "svg" ? chart : [...chart.querySelectorAll("svg")].at(-1)!;
+  svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+  return svg.outerHTML;
 }
 
 export function markdown(results: BenchResults, chartFile: string): string {
@@ -104,7 +95,7 @@ ${table(
 
 onnxruntime's own profile (fp32, batch 1, ${results.profile.threads} threads, median over runs; one run took ${formatMs(results.profile.runMs)} with profiling on).
 
-![Per-layer time](${chartFile})
+![Per-layer time: blue convolution, red fully connected, grey other](${chartFile})
 
 ${table(
   ["layer", "ms", "share", "onnxruntime ops"],
@@ -123,4 +114,10 @@ ${table(
 export async function writeReport(results: BenchResults, markdownFile: string, chartFile: string): Promise<void> {
   await writeFile(chartFile, `${layerChartSvg(results)}\n`);
   await writeFile(markdownFile, markdown(results, basename(chartFile)));
+}
+
+// `npx tsx bench/report.ts [results.json] [out.md] [out.svg]` re-renders the docs from saved results (no measuring).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const [input = "bench/results.json", out = "docs/performance.md", chart = "docs/performance-layers.svg"] = process.argv.slice(2);
+  await writeReport(JSON.parse(await readFile(input, "utf8")) as BenchResults, out, chart);
 }

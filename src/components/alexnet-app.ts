@@ -51,6 +51,8 @@ export interface AlexNetPage {
 /** What the end-to-end tests read: the exact numbers the page shows. */
 export interface TestHook {
   state: ViewState;
+  /** The page's runtime, for benchmarks (e.g. logits-only latency). */
+  runtime: ReturnType<typeof sharedRuntime>;
   info?: LoadedInfo;
   imageLabel?: string;
   lastInput?: Float32Array;
@@ -99,7 +101,7 @@ function mapsOf(tensor: TensorData): ActivationMaps {
 export function alexnetPage(data: AlexNetPageData): AlexNetPage {
   const runtime = sharedRuntime();
   const state = parseState(location.search);
-  const hook: TestHook = {state, runs: 0};
+  const hook: TestHook = {state, runtime, runs: 0};
   (globalThis as unknown as {__alexnet: TestHook}).__alexnet = hook;
   const classes = data.classes;
   let generation = 0;
@@ -369,6 +371,7 @@ export function alexnetPage(data: AlexNetPageData): AlexNetPage {
       renderFilters();
     } catch (error) {
       showError(error);
+      if (!runtime.info) loadButton.hidden = false; // the model did not load: offer to try again
       predictionBody.replaceChildren(el("p", "placeholder", "No prediction: see the message above."));
     }
   }

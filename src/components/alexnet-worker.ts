@@ -85,7 +85,8 @@ async function load(id: number, modelUrl: string, preferWebGPU: boolean): Promis
   }
   return {
     backend,
-    threads: backend === "wasm" ? threads : 0,
+    // Read back what ORT settled on (it may lower the request), not just what was asked for.
+    threads: backend === "wasm" ? Number(ort.env.wasm.numThreads) || threads : 0,
     crossOriginIsolated: scope.crossOriginIsolated,
     modelBytes: download.bytes.length,
     fromCache: download.fromCache,

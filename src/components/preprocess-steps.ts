@@ -97,6 +97,12 @@ export function preprocessSteps(original: {url: string; image: DecodedImage}, re
   tensorNote.className = "preprocess-note";
   tensorNote.textContent =
     "ToTensor scales 0–255 to 0–1 and reorders to channels × height × width; Normalize subtracts ImageNet's mean and divides by its standard deviation, per channel. The result is the float32 tensor [1, 3, 224, 224] the model gets. Blue is below the ImageNet average, red above.";
+  if (image.approximate) {
+    const warning = document.createElement("p");
+    warning.className = "preprocess-note";
+    warning.textContent = `Note: ${image.approximate}.`;
+    root.append(warning);
+  }
   root.append(row, tensorNote, rampLegend(DIVERGING, (-range).toFixed(2), range.toFixed(2), "value"), channels, histogram(tensor, width));
   return root;
 }

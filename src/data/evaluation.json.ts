@@ -76,12 +76,13 @@ if (split.images.length > BATCH) {
   full = {
     images: predictions.length,
     ms: performance.now() - started + batchRun!.ms,
+    cpuMs: rest.cpuMs + batchRun!.cpuMs,
     accuracy: accuracy(scores),
     perClass: perClassAccuracy(scores, context.mappings),
     mistakeGroups: groupMistakesByAncestor(scores, context.mappings, context.classWnid, context.ancestorOf),
     coarse: coarseAccuracy(scores, context.mappings, context.coarseLevels, context.classWnid, context.isUnder)
   };
-  log(`all ${predictions.length} images in ${(full.ms / 1000).toFixed(1)} s (${(full.ms / predictions.length).toFixed(1)} ms per image)`);
+  log(`all ${predictions.length} images in ${(full.ms / 1000).toFixed(1)} s (${(full.ms / predictions.length).toFixed(1)} ms per image; CPU ${(full.cpuMs / predictions.length).toFixed(1)} ms per image)`);
 }
 const batchScoresAccuracy = accuracy(batchScores);
 
@@ -108,6 +109,7 @@ process.stdout.write(
       misses,
       ms: batchRun!.ms,
       inferenceMs: batchRun!.inferenceMs,
+      cpuMs: batchRun!.cpuMs,
       msPerImage: batchRun!.ms / batchImages.length
     },
     ablations,

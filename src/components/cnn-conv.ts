@@ -52,7 +52,7 @@ export function convolutionDemo(image: DemoImage, {width = 640, initialPreset = 
     {class: "cnn-demo"},
     el("div", {class: "cnn-controls"}, el("span", {id: presetsId, class: "cnn-control-label"}, "Presets"), el("div", {role: "group", "aria-labelledby": presetsId, class: "cnn-buttons"}, ...presetButtons)),
     el("div", {class: "cnn-row"}, el("div", {}, el("p", {class: "cnn-control-label"}, "Kernel (type numbers or fractions)"), grid, problem), arithmetic),
-    el("div", {class: "cnn-row"}, figureOf(inputCanvas, "Input (grayscale, 0 = black, 1 = white)"), figureOf(outputCanvas, "Output: red positive, blue negative, white 0"))
+    el("div", {class: "cnn-row"}, figureOf(inputCanvas, "Input (grayscale, 0 = black, 1 = white)"), figureOf(outputCanvas, "Output: red positive, blue negative, white 0. The frame comes from the zero padding around the picture."))
   ) as HTMLDivElement & {value: ConvolutionValue};
 
   function explain(output: Grid): void {

@@ -1,16 +1,20 @@
 // LRN demo: eight edge-detector channels (after ReLU) normalised across channels with the paper's formula,
 // with the numbers for the strongest pixel written out.
 import type {LrnParams, Stack} from "./cnn-ops.js";
-import {PAPER_LRN, channelOf, columnAt, conv2d3x3, lrnAcrossChannels, lrnDenominator, lrnNeighbourSum, relu, stackGrids} from "./cnn-ops.js";
+import {PAPER_LRN, channelOf, columnAt, conv2d3x3, cropBorder, lrnAcrossChannels, lrnDenominator, lrnNeighbourSum, relu, stackGrids} from "./cnn-ops.js";
 import {EDGE_BANK} from "./cnn-kernels.js";
 import {gridCanvas} from "./cnn-render.js";
 import type {DemoImage} from "./cnn-image.js";
 import {el, uid} from "./ui-dom.js";
 
-/** Edge responses to the picture with pixels on a 0–`pixelScale` scale, one channel per EDGE_BANK kernel, after ReLU. */
+/**
+ * Edge responses to the picture with pixels on a 0–`pixelScale` scale, one channel per EDGE_BANK kernel, after ReLU.
+ * The one-pixel frame is cropped: zero padding makes the picture's border look like a strong edge, which would
+ * otherwise dominate both the brightness scale and the "most active pixel".
+ */
 export function edgeChannels(image: DemoImage, pixelScale = 255): Stack {
   const pixels = {...image.gray, data: image.gray.data.map((v) => v * pixelScale)};
-  return stackGrids(EDGE_BANK.map(({kernel}) => relu(conv2d3x3(pixels, kernel))));
+  return stackGrids(EDGE_BANK.map(({kernel}) => relu(cropBorder(conv2d3x3(pixels, kernel), 1))));
 }
 
 /** Pixel scales the reader can choose: LRN's effect depends on how large activations are. */

@@ -75,6 +75,16 @@ export function patch3x3(input: Grid, x: number, y: number): number[] {
   return values;
 }
 
+/** Drops `margin` cells on every side: turns a zero-padded ("same") convolution into a "valid" one. */
+export function cropBorder(input: Grid, margin: number): Grid {
+  const width = input.width - 2 * margin;
+  const height = input.height - 2 * margin;
+  if (margin < 0 || width < 1 || height < 1) throw new RangeError(`cannot crop ${margin} from a ${input.width}×${input.height} grid`);
+  const data = new Float32Array(width * height);
+  for (let y = 0; y < height; y++) data.set(input.data.subarray((y + margin) * input.width + margin, (y + margin) * input.width + margin + width), y * width);
+  return {width, height, data};
+}
+
 export function relu(input: Grid): Grid {
   return {width: input.width, height: input.height, data: input.data.map((v) => (v > 0 ? v : 0))};
 }

@@ -3,6 +3,7 @@ import {describe, expect, test} from "vitest";
 import {
   PAPER_LRN,
   conv2d3x3,
+  cropBorder,
   grayFromRgba,
   lrnAcrossChannels,
   lrnDenominator,
@@ -59,6 +60,12 @@ describe("conv2d3x3", () => {
     expect(patch3x3(input, 0, 0)).toEqual([0, 0, 0, 0, 1, 2, 0, 4, 5]);
     expect(patch3x3(input, 1, 1)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
+});
+
+test("cropBorder keeps the inside (a zero-padded convolution becomes a valid one)", () => {
+  const grid = makeGrid(4, 3, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+  expect(cropBorder(grid, 1)).toEqual({width: 2, height: 1, data: Float32Array.from([6, 7])});
+  expect(() => cropBorder(grid, 2)).toThrow(/cannot crop/);
 });
 
 test("relu zeroes negatives and keeps the rest", () => {

@@ -97,8 +97,9 @@ export async function runLive(images: readonly LiveImage[], options: LiveRunOpti
     const {data} = packBatch(tensors);
     const {outputs} = await runtime.run(data, {batch: chunk.length, outputs: [PROBABILITIES], signal, transferInput: true});
     const probabilities = outputs[PROBABILITIES]!.data;
+    const classes = probabilities.length / chunk.length;
     chunk.forEach((image, i) => {
-      const best = topK(probabilities.subarray(i * 1000, (i + 1) * 1000), 5);
+      const best = topK(probabilities.subarray(i * classes, (i + 1) * classes), 5);
       predictions.push({id: image.id, label: image.label, top5: best.map((p) => p.index), top5Probabilities: best.map((p) => p.probability)});
     });
     activeMs += performance.now() - t0;

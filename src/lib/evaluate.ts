@@ -70,8 +70,9 @@ export async function predictImages(session: ort.InferenceSession, images: reado
     });
     next = first + batchSize < images.length ? await prepare(first + batchSize) : undefined;
     const probabilities = (await running)[PROBABILITIES].data as Float32Array;
+    const classes = probabilities.length / chunk.length;
     chunk.forEach((image, i) => {
-      const best = topK(probabilities.subarray(i * 1000, (i + 1) * 1000), 5);
+      const best = topK(probabilities.subarray(i * classes, (i + 1) * classes), 5);
       predictions.push({id: image.id, label: image.label, top5: best.map((p) => p.index), top5Probabilities: best.map((p) => p.probability)});
     });
     options.onProgress?.(predictions.length, images.length);

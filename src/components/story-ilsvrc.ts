@@ -40,9 +40,12 @@ export function ilsvrcChart({width, selectedYear}: IlsvrcChartOptions): SVGSVGEl
       Plot.dot(ILSVRC_WINNERS, {x: "year", y: "top5", r: 4.5, fill: (d: IlsvrcWinner) => (d.year === 2012 ? "var(--accent)" : "currentColor")}),
       Plot.dot(selected, {x: "year", y: "top5", r: 9, stroke: "var(--accent)", strokeWidth: 2.5, fill: "none"}),
       // Value labels: all of them when there is room, otherwise only 2012 and the selected year; 2012's sits left of its arrow.
-      Plot.text(
-        ILSVRC_WINNERS.filter((d) => d.year !== 2012 && (!narrow || d.year === selectedYear)),
-        {x: "year", y: "top5", text: (d: IlsvrcWinner) => `${d.top5} %`, dy: -12, fontSize: 11}
+      // Labels of points near the human line go below them, so the dashed line does not cross the text.
+      ...[true, false].map((above) =>
+        Plot.text(
+          ILSVRC_WINNERS.filter((d) => d.year !== 2012 && (!narrow || d.year === selectedYear) && d.top5 > HUMAN_TOP5.top5 + 1 === above),
+          {x: "year", y: "top5", text: (d: IlsvrcWinner) => `${d.top5} %`, dy: above ? -12 : 14, fontSize: 11}
+        )
       ),
       Plot.text([alexnet], {x: "year", y: "top5", text: (d: IlsvrcWinner) => `${d.top5} %`, dx: -12, textAnchor: "end", fontSize: 11}),
       Plot.tip(ILSVRC_WINNERS, Plot.pointerX({x: "year", y: "top5", title: (d: IlsvrcWinner) => `${d.year}: ${d.team}\n${d.model}\ntop-5 error ${d.top5} %`}))

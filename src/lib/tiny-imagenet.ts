@@ -119,7 +119,8 @@ function classLabelNames(keyValues: {key: string; value?: string}[] | undefined)
   try {
     const info = JSON.parse(raw) as {info?: {features?: {label?: {names?: unknown}}}};
     const names = info.info?.features?.label?.names;
-    return Array.isArray(names) && names.every((name) => typeof name === "string") ? (names as string[]) : undefined;
+    // Only wnids can be checked against the repo's list; other label names (e.g. words) are ignored.
+    return Array.isArray(names) && names.every((name) => typeof name === "string" && /^n\d{8}$/.test(name)) ? (names as string[]) : undefined;
   } catch {
     return undefined;
   }

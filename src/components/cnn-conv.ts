@@ -2,7 +2,7 @@
 import type {Grid, Kernel3} from "./cnn-ops.js";
 import {conv2d3x3, patch3x3, valueAt} from "./cnn-ops.js";
 import {KERNEL_PRESETS} from "./cnn-kernels.js";
-import {figureOf, gridCanvas, paintGrid} from "./cnn-render.js";
+import {figureOf, gridCanvas, paintGrid, pairDisplayWidth} from "./cnn-render.js";
 import type {DemoImage} from "./cnn-image.js";
 import {el, emitValue, uid} from "./ui-dom.js";
 
@@ -40,11 +40,23 @@ export function convolutionDemo(image: DemoImage, {width = 640, initialPreset = 
   const presetButtons = KERNEL_PRESETS.map((p) => el("button", {type: "button", "data-preset": p.id, "aria-pressed": p.id === preset.id ? "true" : "false"}, p.label));
   const problem = el("p", {class: "cnn-message", role: "status", "aria-live": "polite"});
 
-  const display = Math.min(260, Math.max(140, Math.floor((width - 40) / 2)));
+  const display = pairDisplayWidth(width);
   const inputCanvas = gridCanvas(input, {palette: "gray", domain: [0, 1], displayWidth: display, label: `Input: ${image.title}, grayscale`});
   const outputCanvas = el("canvas", {role: "img", class: "cnn-canvas cnn-pickable", "data-testid": "conv-output", tabindex: 0, "aria-label": "Convolution output; click or use arrow keys to pick a pixel"});
   outputCanvas.style.width = `${display}px`;
   const arithmetic = el("div", {class: "cnn-arithmetic", "aria-live": "polite"});
+  // Outlines: the 3×3 patch on the input and the pixel it produces on the output.
+  const patchMarker = el("div", {class: "cnn-marker", "aria-hidden": "true"});
+  const pixelMarker = el("div", {class: "cnn-marker", "aria-hidden": "true"});
+  const inputFrame = el("div", {class: "cnn-frame"}, inputCanvas, patchMarker);
+  const outputFrame = el("div", {class: "cnn-frame"}, outputCanvas, pixelMarker);
+  inputFrame.style.width = outputFrame.style.width = `${display}px`;
+  function place(marker: HTMLElement, x: number, y: number, size: number): void {
+    marker.style.left = `${(x / input.width) * 100}%`;
+    marker.style.top = `${(y / input.height) * 100}%`;
+    marker.style.width = `${(size / input.width) * 100}%`;
+    marker.style.height = `${(size / input.height) * 100}%`;
+  }
   const presetsId = uid("cnn-presets");
 
   const root = el(
@@ -52,11 +64,13 @@ export function convolutionDemo(image: DemoImage, {width = 640, initialPreset = 
     {class: "cnn-demo"},
     el("div", {class: "cnn-controls"}, el("span", {id: presetsId, class: "cnn-control-label"}, "Presets"), el("div", {role: "group", "aria-labelledby": presetsId, class: "cnn-buttons"}, ...presetButtons)),
     el("div", {class: "cnn-row"}, el("div", {}, el("p", {class: "cnn-control-label"}, "Kernel (type numbers or fractions)"), grid, problem), arithmetic),
-    el("div", {class: "cnn-row"}, figureOf(inputCanvas, "Input (grayscale, 0 = black, 1 = white)"), figureOf(outputCanvas, "Output: red positive, blue negative, white 0. The frame comes from the zero padding around the picture."))
+    el("div", {class: "cnn-row"}, figureOf(inputFrame, "Input (grayscale, 0 = black, 1 = white)"), figureOf(outputFrame, "Output: red positive, blue negative, white 0. The frame comes from the zero padding around the picture."))
   ) as HTMLDivElement & {value: ConvolutionValue};
 
   function explain(output: Grid): void {
     const [x, y] = picked;
+    place(patchMarker, x - 1, y - 1, 3);
+    place(pixelMarker, x, y, 1);
     const patch = patch3x3(input, x, y);
     const terms = patch.map((v, i) => `${fmt(kernel[i]!)}×${fmt(v)}`);
     arithmetic.replaceChildren(

@@ -2,7 +2,7 @@
 // where choosing an output cell lights up the input cells it reads, and shared cells are marked.
 import type {Grid, PoolShape} from "./cnn-ops.js";
 import {maxPool, poolWindow, pooledSize, windowsPerCell} from "./cnn-ops.js";
-import {domainOf, figureOf, gridCanvas} from "./cnn-render.js";
+import {domainOf, figureOf, gridCanvas, pairDisplayWidth} from "./cnn-render.js";
 import {el, uid} from "./ui-dom.js";
 
 export const CLASSIC: PoolShape = {size: 2, stride: 2};
@@ -80,7 +80,7 @@ function diagram(shape: PoolShape, title: string): HTMLElement {
 }
 
 export function poolingDemo(activations: Grid, {width = 640}: {width?: number} = {}): HTMLElement {
-  const display = Math.min(260, Math.max(140, Math.floor((width - 40) / 2)));
+  const display = pairDisplayWidth(width);
   const domain = domainOf(activations, "gray");
   const classic = maxPool(activations, CLASSIC);
   const overlapping = maxPool(activations, OVERLAPPING);

@@ -1,7 +1,7 @@
 // ReLU demo: the convolution output before and after max(0, x), on the same colour scale.
 import type {Grid} from "./cnn-ops.js";
 import {relu} from "./cnn-ops.js";
-import {domainOf, figureOf, gridCanvas} from "./cnn-render.js";
+import {domainOf, figureOf, gridCanvas, pairDisplayWidth} from "./cnn-render.js";
 import {el} from "./ui-dom.js";
 
 /** How many values ReLU sets to zero (negative inputs), and the fraction of the map that is. */
@@ -12,7 +12,7 @@ export function zeroedByRelu(grid: Grid): {count: number; fraction: number} {
 }
 
 export function reluDemo(convolved: Grid, {width = 640}: {width?: number} = {}): HTMLElement {
-  const display = Math.min(260, Math.max(140, Math.floor((width - 40) / 2)));
+  const display = pairDisplayWidth(width);
   const domain = domainOf(convolved, "diverging");
   const after = relu(convolved);
   const {count, fraction} = zeroedByRelu(convolved);

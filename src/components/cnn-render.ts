@@ -60,7 +60,12 @@ export function gridCanvas(grid: Grid, options: RenderOptions): HTMLCanvasElemen
   return canvas;
 }
 
+/** Display width for a pair of demo images: side by side when there is room, otherwise one per row, as large as fits. */
+export function pairDisplayWidth(pageWidth: number): number {
+  return pageWidth < 560 ? Math.max(140, Math.min(260, pageWidth - 20)) : Math.min(260, Math.floor((pageWidth - 40) / 2));
+}
+
 /** A captioned canvas. */
-export function figureOf(canvas: HTMLCanvasElement, caption: string | Node): HTMLElement {
+export function figureOf(canvas: HTMLElement, caption: string | Node): HTMLElement {
   return el("figure", {class: "cnn-figure"}, canvas, el("figcaption", {}, caption));
 }

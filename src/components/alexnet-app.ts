@@ -10,6 +10,7 @@ import {sharedRuntime, type LoadedInfo, type TensorData} from "./alexnet-runtime
 import {formatState, parseState, type ViewState} from "./alexnet-state.js";
 import {className, describeTop, top5List, type ImagenetClass} from "./alexnet-top5.js";
 import {unitBars, unitSquare} from "./alexnet-vector.js";
+import {MODEL_VARIANTS, type ModelVariantId} from "./model-variants.js";
 import {architectureStrip} from "./architecture-strip.js";
 import {decodeImageBlob} from "./decode-image-browser.js";
 import {filterGrid} from "./filter-grid.js";
@@ -29,7 +30,8 @@ export interface AlexNetPageData {
   meta: {weights: WeightsInfo; layers: LayerInfo[]; modelBytes: number};
   gallery: Gallery;
   classes: ImagenetClass[];
-  modelUrl: string;
+  /** URL of each model file (FileAttachment hrefs), by variant id. */
+  modelUrls: Record<ModelVariantId, string>;
   /** Loads alexnet-filters.bin (only when a reader opens the filters). */
   loadFilters: () => Promise<ArrayBuffer>;
   /** WordNet breadcrumb for a class, if the page has one. */
@@ -113,6 +115,10 @@ export function alexnetPage(data: AlexNetPageData): AlexNetPage {
   const writeUrl = () => history.replaceState(history.state, "", formatState(state, location.search) + location.hash);
 
   // --- model status: size before the download, progress during it, what runs after ---
+  const variant = MODEL_VARIANTS.find((v) => v.id === state.model)!;
+  const modelUrl = data.modelUrls[variant.id];
+  // The metadata measured the float32 file exactly; the others are known to the nearest 0.1 MB until the probe answers.
+  let modelBytes = variant.id === "fp32" ? data.meta.modelBytes : variant.bytes;
   const status = el("section", "model-status");
   status.setAttribute("aria-label", "The model");
   const statusText = el("p", "model-status-text");
@@ -121,21 +127,41 @@ export function alexnetPage(data: AlexNetPageData): AlexNetPage {
   progress.value = 0;
   progress.hidden = true;
   progress.setAttribute("aria-label", "Model download");
-  const loadButton = el("button", "model-load", `Download the model now (${megabytes(data.meta.modelBytes)})`);
+  const loadButton = el("button", "model-load");
   loadButton.type = "button";
   const runtimeText = el("p", "model-runtime");
-  status.append(statusText, progress, loadButton, runtimeText);
-  statusText.textContent = `The model is ${megabytes(data.meta.modelBytes)} of float32 weights. It downloads once, when you choose an image, and stays in your browser's cache for later visits.`;
+  const variantLabel = el("label", "model-variant", "Model file ");
+  const variantSelect = el("select");
+  for (const v of MODEL_VARIANTS) {
+    const option = el("option", undefined, `${v.label}${v.id === "fp32" ? ", exact" : ""}`);
+    option.value = v.id;
+    variantSelect.append(option);
+  }
+  variantSelect.value = variant.id;
+  const variantNote = el("small", undefined, ` ${variant.note}`);
+  variantLabel.append(variantSelect, variantNote);
+  // One Worker holds one session: a different file is a fresh page load with ?model= in the URL.
+  variantSelect.addEventListener("change", () => {
+    state.model = variantSelect.value as ModelVariantId;
+    writeUrl();
+    location.reload();
+  });
+  status.append(statusText, progress, loadButton, variantLabel, runtimeText);
+  const describeSize = () => {
+    loadButton.textContent = `Download the model now (${megabytes(modelBytes)})`;
+    statusText.textContent = `The model is ${megabytes(modelBytes)} (${variant.label.replace(/ \(.*\)$/, "")}). It downloads once, when you choose an image, and stays in your browser's cache for later visits.`;
+  };
+  describeSize();
 
   async function ensureModel(): Promise<LoadedInfo> {
     loadButton.hidden = true;
     if (!runtime.info) {
       progress.hidden = false;
-      statusText.textContent = `Loading the model (${megabytes(data.meta.modelBytes)})…`;
+      statusText.textContent = `Loading the model (${megabytes(modelBytes)})…`;
     }
-    const info = await runtime.load(data.modelUrl, {
+    const info = await runtime.load(modelUrl, {
       onProgress: (loaded, total) => {
-        const all = total ?? data.meta.modelBytes;
+        const all = total ?? modelBytes;
         progress.value = loaded / all;
         statusText.textContent = `Downloading the model: ${megabytes(loaded)} of ${megabytes(all)}…`;
       }
@@ -154,10 +180,14 @@ export function alexnetPage(data: AlexNetPageData): AlexNetPage {
   }
   loadButton.addEventListener("click", () => ensureModel().catch(showError));
   runtime
-    .probe(data.modelUrl)
+    .probe(modelUrl)
     .then((probe) => {
+      if (probe.bytes !== undefined && !runtime.info) {
+        modelBytes = probe.bytes;
+        describeSize();
+      }
       if (probe.cached && !runtime.info) {
-        statusText.textContent = `The model (${megabytes(probe.bytes ?? data.meta.modelBytes)}) is in your browser's cache: loading it.`;
+        statusText.textContent = `The model (${megabytes(modelBytes)}) is in your browser's cache: loading it.`;
         return ensureModel();
       }
     })

@@ -1,6 +1,6 @@
 // Keeps the 244 MB model in the browser's Cache API so a reload does not download it again.
 // The key is the model's URL; Framework puts a content hash in every FileAttachment URL, so a
-// rebuilt model gets a new key and the old entry is evicted instead of being served stale.
+// rebuilt model gets a new key and the old entry (same name, other hash) is evicted instead of being served stale.
 // Runs in the Worker (the Cache API exists there too) and in the page (to probe before loading).
 
 /** Name of the Cache Storage bucket that holds models; one entry per model URL. */
@@ -29,6 +29,12 @@ function cacheStorage(): CacheStorage | undefined {
 
 function absolute(url: string): string {
   return new URL(url, globalThis.location?.href).href;
+}
+
+/** The URL without Framework's content hash: /_file/data/alexnet.1a2b3c4d.onnx → /_file/data/alexnet.onnx. */
+export function unhashed(url: string): string {
+  const {origin, pathname} = new URL(url);
+  return origin + pathname.replace(/\.[0-9a-f]{8,}(\.[^./]+)$/, "$1");
 }
 
 function declaredLength(response: Response): number | undefined {
@@ -102,8 +108,9 @@ export async function loadModelBytes(url: string, {onProgress, signal}: {onProgr
   let stored = false;
   if (cache) {
     try {
-      // Other URLs in this bucket are older builds of the model: keep only the current one.
-      for (const old of await cache.keys()) if (old.url !== key) await cache.delete(old);
+      // An entry with the same file name but another content hash is an older build of this model: drop it.
+      // Other model files (the fp16/int8 variants) stay.
+      for (const old of await cache.keys()) if (old.url !== key && unhashed(old.url) === unhashed(key)) await cache.delete(old);
       await cache.put(key, new Response(bytes as Uint8Array<ArrayBuffer>, {headers: {"Content-Type": "application/octet-stream", "Content-Length": String(bytes.length)}}));
       stored = true;
     } catch {

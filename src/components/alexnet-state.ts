@@ -1,6 +1,13 @@
 // What /alexnet shows, as it travels in the URL (?image=…&layer=…&channel=…&scale=…) so a view can be shared.
 import type {ScaleMode} from "./activation-grid.js";
 import {DEFAULT_LAYER, explorerLayer} from "./alexnet-layers.js";
+import {MODEL_VARIANTS, type ModelVariantId} from "./model-variants.js";
+
+/**
+ * /alexnet loads float32 unless the link asks otherwise: it shows every layer's numbers, and only the
+ * float32 file gives PyTorch's numbers (the smaller files are a choice for slow connections).
+ */
+export const PAGE_DEFAULT_MODEL: ModelVariantId = "fp32";
 
 export interface ViewState {
   /** Gallery image id; uploads have none (they cannot be shared by URL). */
@@ -8,6 +15,8 @@ export interface ViewState {
   layer: string;
   channel: number;
   scale: ScaleMode;
+  /** Which model file (see model-variants.ts). */
+  model: ModelVariantId;
 }
 
 export function parseState(search: string): ViewState {
@@ -18,7 +27,8 @@ export function parseState(search: string): ViewState {
     image: params.get("image") || undefined,
     layer,
     channel: Number.isFinite(channel) && channel >= 0 ? channel : 0,
-    scale: params.get("scale") === "per-map" ? "per-map" : "shared"
+    scale: params.get("scale") === "per-map" ? "per-map" : "shared",
+    model: MODEL_VARIANTS.find((variant) => variant.id === params.get("model"))?.id ?? PAGE_DEFAULT_MODEL
   };
 }
 
@@ -31,5 +41,7 @@ export function formatState(state: ViewState, search = ""): string {
   params.set("channel", String(state.channel));
   if (state.scale === "per-map") params.set("scale", "per-map");
   else params.delete("scale");
+  if (state.model !== PAGE_DEFAULT_MODEL) params.set("model", state.model);
+  else params.delete("model");
   return `?${params}`;
 }

@@ -237,6 +237,18 @@ describe("/alexnet", () => {
     );
     expectClean(watched);
   });
+
+  it("can load the smaller int8 model file instead, keeping the view", async () => {
+    await page.locator(".model-variant select").selectOption("int8");
+    await page.waitForURL(/model=int8/);
+    await page.waitForFunction(() => (window.__alexnet?.runs ?? 0) >= 1 && window.__alexnet?.info !== undefined, null, {timeout: MODEL_TIMEOUT});
+    const info = (await page.evaluate(() => window.__alexnet!.info))!;
+    expect(info.modelBytes).toBeLessThan(builtMeta().modelBytes / 3);
+    expect(await page.locator(".top5 > li").count()).toBe(5);
+    expect(await page.locator(".model-variant select").inputValue()).toBe("int8");
+    expect(new URL(page.url()).searchParams.get("image")).toBe(FIRST);
+    expectClean(watched);
+  });
 });
 
 /** The alexnet-meta.json the built site serves. */

@@ -1,6 +1,6 @@
 // The model cache: one download, then the Cache API; never a truncated or damaged entry; quota refusals tolerated.
 import {afterEach, beforeEach, describe, expect, it, vi} from "vitest";
-import {loadModelBytes, MODEL_CACHE_NAME, probeModel} from "../../src/components/alexnet-model-cache.ts";
+import {loadModelBytes, MODEL_CACHE_NAME, probeModel, unhashed} from "../../src/components/alexnet-model-cache.ts";
 
 /** A minimal in-memory CacheStorage with the calls the module uses. */
 function fakeCaches({refusePut = false} = {}) {
@@ -21,8 +21,9 @@ function fakeCaches({refusePut = false} = {}) {
   return {buckets, storage: {open, delete: async (name: string) => buckets.delete(name)}};
 }
 
-const URL_A = "http://127.0.0.1/_file/data/alexnet.aaaa.onnx";
-const URL_B = "http://127.0.0.1/_file/data/alexnet.bbbb.onnx";
+const URL_A = "http://127.0.0.1/_file/data/alexnet.aaaaaaaa.onnx";
+const URL_B = "http://127.0.0.1/_file/data/alexnet.bbbbbbbb.onnx";
+const URL_INT8 = "http://127.0.0.1/_file/data/alexnet-int8.cccccccc.onnx";
 const MODEL = new Uint8Array(1000).map((_, i) => i % 251);
 
 function serve(body: Uint8Array, {declared = body.length}: {declared?: number} = {}) {
@@ -71,7 +72,13 @@ describe("alexnet model cache", () => {
     expect(buckets.get(MODEL_CACHE_NAME)?.size ?? 0).toBe(0);
   });
 
-  it("drops a damaged entry and downloads again; a new model URL evicts the old one", async () => {
+  it("recognises the same file across builds", () => {
+    expect(unhashed(URL_A)).toBe("http://127.0.0.1/_file/data/alexnet.onnx");
+    expect(unhashed(URL_B)).toBe(unhashed(URL_A));
+    expect(unhashed(URL_INT8)).toBe("http://127.0.0.1/_file/data/alexnet-int8.onnx");
+  });
+
+  it("drops a damaged entry and downloads again; a new build of a model evicts the old one, other variants stay", async () => {
     const {storage, buckets} = fakeCaches();
     vi.stubGlobal("caches", storage);
     vi.stubGlobal("fetch", serve(MODEL));
@@ -80,8 +87,9 @@ describe("alexnet model cache", () => {
     const repaired = await loadModelBytes(URL_A);
     expect(repaired.fromCache).toBe(false);
     expect(repaired.bytes).toEqual(MODEL);
+    await loadModelBytes(URL_INT8);
     await loadModelBytes(URL_B);
-    expect([...buckets.get(MODEL_CACHE_NAME)!.keys()]).toEqual([URL_B]);
+    expect([...buckets.get(MODEL_CACHE_NAME)!.keys()].sort()).toEqual([URL_INT8, URL_B].sort());
   });
 
   it("still returns the model when the cache refuses it or does not exist", async () => {

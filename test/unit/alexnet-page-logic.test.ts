@@ -9,13 +9,13 @@ import {GRAPH_OUTPUT_NAMES} from "../../src/components/inference.ts";
 
 describe("URL state", () => {
   it("reads image, layer, channel and scale, with safe defaults", () => {
-    expect(parseState("?image=val_68&layer=conv3&channel=12&scale=per-map")).toEqual({image: "val_68", layer: "conv3", channel: 12, scale: "per-map"});
-    expect(parseState("")).toEqual({image: undefined, layer: "conv1", channel: 0, scale: "shared"});
-    expect(parseState("?layer=conv9&channel=-3&scale=odd")).toEqual({image: undefined, layer: "conv1", channel: 0, scale: "shared"});
+    expect(parseState("?image=val_68&layer=conv3&channel=12&scale=per-map&model=int8")).toEqual({image: "val_68", layer: "conv3", channel: 12, scale: "per-map", model: "int8"});
+    expect(parseState("")).toEqual({image: undefined, layer: "conv1", channel: 0, scale: "shared", model: "fp32"});
+    expect(parseState("?layer=conv9&channel=-3&scale=odd&model=fp64")).toEqual({image: undefined, layer: "conv1", channel: 0, scale: "shared", model: "fp32"});
   });
 
   it("round-trips and keeps unrelated parameters", () => {
-    const state = {image: "val_611", layer: "pool5", channel: 7, scale: "shared" as const};
+    const state = {image: "val_611", layer: "pool5", channel: 7, scale: "shared" as const, model: "fp16" as const};
     const search = formatState(state, "?utm=x&image=old");
     expect(new URLSearchParams(search).get("utm")).toBe("x");
     expect(parseState(search)).toEqual(state);

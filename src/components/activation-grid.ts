@@ -60,7 +60,9 @@ export function activationGrid(maps: ActivationMaps, {width, scale, selected, on
   canvas.style.width = `${cssWidth}px`;
   canvas.style.height = `${cssHeight}px`;
   canvas.tabIndex = 0;
-  canvas.setAttribute("role", "img");
+  // A focusable widget rather than a picture: arrow keys choose a channel; the page announces the choice.
+  canvas.setAttribute("role", "application");
+  canvas.setAttribute("aria-roledescription", "grid of activation maps");
   // Layout on the element, so tests and tools can find a channel's tile without re-deriving it.
   Object.assign(canvas.dataset, {channels: String(maps.channels), columns: String(columns), tile: String(tile), gap: String(GAP)});
   canvas.setAttribute("aria-label", `${label}: ${maps.channels} activation maps of ${maps.height}×${maps.width}. Arrow keys move between channels.`);

@@ -251,7 +251,10 @@ export function alexnetPage(data: AlexNetPageData): AlexNetPage {
   controls.append(layerLabel, scaleGroup);
   const explorerBody = el("div", "explorer-body");
   const detailBody = el("div", "explorer-detail");
-  explorer.append(controls, explorerBody, detailBody);
+  // Canvas grids say nothing by themselves: announce the channel the keyboard (or a click) lands on.
+  const channelAnnounce = el("p", "sr-only");
+  channelAnnounce.setAttribute("aria-live", "polite");
+  explorer.append(controls, explorerBody, detailBody, channelAnnounce);
 
   // --- filters ---
   const filters = el("section", "alexnet-filters");
@@ -330,6 +333,7 @@ export function alexnetPage(data: AlexNetPageData): AlexNetPage {
     const {output} = layerRows(layer, data.meta.layers);
     const size = Math.min(320, Math.floor((widthOf(detailBody) - 16) / 2));
     detailBody.append(channelDetail(maps, current.pre.cropped, {channel: state.channel, max, field: output.receptiveField, size, label: layer.id}));
+    channelAnnounce.textContent = `${layer.id} channel ${state.channel} of ${maps.channels}: largest value ${maxima[state.channel]!.toPrecision(3)}${maxima[state.channel] === 0 ? ", silent for this image" : ""}.`;
     explorer.dataset.channel = String(state.channel);
   }
 

@@ -83,7 +83,8 @@ describe("/alexnet", () => {
   const latencies: number[] = [];
 
   beforeAll(async () => {
-    site = await startSite();
+    // A fake camera (a generated test pattern), so the webcam snapshot can be tested without hardware or a prompt.
+    site = await startSite({extraArgs: ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]});
     const started = Date.now();
     watched = await openPage(site, `/alexnet?image=${FIRST}&layer=conv2&channel=5`, {waitFor: ".image-picker"});
     page = watched.page;
@@ -98,6 +99,20 @@ describe("/alexnet", () => {
   async function recordLatency(): Promise<void> {
     latencies.push(await page.evaluate(() => window.__alexnet!.lastRunMs!));
   }
+
+  it("shows the model's size before any download, and downloads nothing until asked", async () => {
+    const fresh = await openPage(site, "/alexnet", {waitFor: ".model-status"});
+    const modelRequests: string[] = [];
+    fresh.page.on("request", (request) => {
+      if (request.url().includes(".onnx")) modelRequests.push(request.method());
+    });
+    await expect.poll(() => fresh.page.locator(".model-status-text").textContent()).toContain(`${(builtMeta().modelBytes / 1e6).toFixed(1)} MB`);
+    expect(await fresh.page.locator(".model-load").textContent()).toContain("MB");
+    await fresh.page.waitForTimeout(500);
+    expect(modelRequests.filter((method) => method === "GET")).toEqual([]);
+    expectClean(fresh);
+    await fresh.context.close();
+  });
 
   it("restores image, layer and channel from a deep link and shows the top-5", async () => {
     await recordLatency();
@@ -211,6 +226,38 @@ describe("/alexnet", () => {
     await expect.poll(() => page.locator(".preprocess-step").first().textContent()).toContain("grayscale (L)");
     await expect.poll(() => page.locator(".preprocess-step").nth(2).textContent()).toContain("256×341");
     expect(await page.locator(".top5 > li").count()).toBe(5);
+  });
+
+  it("takes images by drag-and-drop, by paste and from the webcam", async () => {
+    // Drop and paste go through the same DataTransfer the browser builds for real gestures.
+    const dispatch = (kind: "drop" | "paste") =>
+      page.evaluate(async (kind) => {
+        const canvas = new OffscreenCanvas(180, 240);
+        const context = canvas.getContext("2d")!;
+        context.fillStyle = kind === "drop" ? "#3a6" : "#a36";
+        context.fillRect(0, 0, 180, 240);
+        const file = new File([await canvas.convertToBlob({type: "image/png"})], `${kind}.png`, {type: "image/png"});
+        const transfer = new DataTransfer();
+        transfer.items.add(file);
+        if (kind === "drop") document.querySelector(".image-picker")!.dispatchEvent(new DragEvent("drop", {dataTransfer: transfer, bubbles: true, cancelable: true}));
+        else document.dispatchEvent(new ClipboardEvent("paste", {clipboardData: transfer, bubbles: true, cancelable: true}));
+      }, kind);
+    let before = await runs(page);
+    await dispatch("drop");
+    await waitForRuns(page, before + 1);
+    expect(await page.evaluate(() => window.__alexnet!.imageLabel)).toBe("drop.png");
+    before = await runs(page);
+    await dispatch("paste");
+    await waitForRuns(page, before + 1);
+    expect(await page.evaluate(() => window.__alexnet!.imageLabel)).toBe("paste.png");
+
+    before = await runs(page);
+    await page.getByRole("button", {name: "Use the webcam"}).click();
+    await page.getByRole("button", {name: "Take a snapshot"}).click();
+    await waitForRuns(page, before + 1);
+    expect(await page.evaluate(() => window.__alexnet!.imageLabel)).toBe("webcam snapshot");
+    expect(await page.locator(".top5 > li").count()).toBe(5);
+    expect(await page.getByRole("button", {name: "Use the webcam"}).isVisible()).toBe(true); // the camera is closed again
   });
 
   it("says plainly when a file is not an image, and keeps working", async () => {

@@ -20,11 +20,18 @@
  */
 import type {LoadedInfo, TensorData, WorkerRequest, WorkerResponse} from "./alexnet-worker-protocol.js";
 import {probeModel, type ModelProbe} from "./alexnet-model-cache.js";
+import {CROP_SIZE} from "./preprocess.js";
 
 export type {LoadedInfo, TensorData} from "./alexnet-worker-protocol.js";
 export type {ModelProbe} from "./alexnet-model-cache.js";
 
-export const INPUT_SIZE = 3 * 224 * 224;
+/** Values per image in the model input (3×224×224). */
+export const INPUT_SIZE = 3 * CROP_SIZE * CROP_SIZE;
+
+/** Dims of the model input for `batch` images. */
+export function inputDims(batch: number): [number, number, number, number] {
+  return [batch, 3, CROP_SIZE, CROP_SIZE];
+}
 
 export interface RunChunk {
   /** Index of the chunk's first image in the batch. */

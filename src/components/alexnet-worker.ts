@@ -3,6 +3,8 @@
 import * as ortWasm from "onnxruntime-web/wasm";
 import type {Backend, LoadedInfo, TensorData, WorkerRequest, WorkerResponse} from "./alexnet-worker-protocol.js";
 import {loadModelBytes} from "./alexnet-model-cache.js";
+import {INPUT_SIZE, inputDims} from "./alexnet-runtime.js";
+import {INPUT_NAME} from "./inference.js";
 
 type Ort = typeof ortWasm;
 
@@ -104,11 +106,9 @@ async function load(id: number, modelUrl: string, preferWebGPU: boolean): Promis
   };
 }
 
-const IMAGE_SIZE = 3 * 224 * 224;
-
 async function run(id: number, input: Float32Array, batch: number, outputs: string[], chunkSize: number): Promise<void> {
   if (!session) throw new Error("The model is not loaded yet.");
-  if (input.length !== batch * IMAGE_SIZE) throw new Error(`Expected ${batch}×3×224×224 = ${batch * IMAGE_SIZE} values, got ${input.length}.`);
+  if (input.length !== batch * INPUT_SIZE) throw new Error(`Expected ${inputDims(batch).join("×")} = ${batch * INPUT_SIZE} values, got ${input.length}.`);
   const unknown = outputs.filter((name) => !session!.outputNames.includes(name));
   if (unknown.length) throw new Error(`The model has no output named ${unknown.join(", ")}.`);
   const t0 = performance.now();
@@ -117,7 +117,7 @@ async function run(id: number, input: Float32Array, batch: number, outputs: stri
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (cancelled.has(id)) throw new DOMException("cancelled", "AbortError");
     const count = Math.min(chunkSize, batch - start);
-    const feeds = {input: new ort.Tensor("float32", input.subarray(start * IMAGE_SIZE, (start + count) * IMAGE_SIZE), [count, 3, 224, 224])};
+    const feeds = {[INPUT_NAME]: new ort.Tensor("float32", input.subarray(start * INPUT_SIZE, (start + count) * INPUT_SIZE), inputDims(count))};
     const tc = performance.now();
     const results = await session.run(feeds, outputs);
     const ms = performance.now() - tc;

@@ -121,7 +121,7 @@ describe("/alexnet", () => {
     expect(await page.locator(".activation-detail").getAttribute("data-channel")).toBe("5");
     expect(await page.locator(".activation-grid").getAttribute("data-channels")).toBe("192");
     expect(await page.locator(`.picker-thumb[data-id="${FIRST}"]`).getAttribute("aria-pressed")).toBe("true");
-    expect(await page.locator("[aria-live=polite]").textContent()).toMatch(/^Top prediction for goldfish/);
+    expect(await page.locator(".alexnet-prediction [aria-live=polite]").textContent()).toMatch(/^Top prediction for goldfish/);
     const meta = builtMeta();
     if (meta.weights.kind === "random") await expect.poll(() => page.locator(".weights-random").textContent()).toContain("seeded random weights, not the pretrained AlexNet");
     else await expect.poll(() => page.locator(".weights-random").count()).toBe(0);
@@ -181,6 +181,7 @@ describe("/alexnet", () => {
     await grid.click({position: {x: 2 * step + Number(tile) / 2, y: step + Number(tile) / 2}});
     await expect.poll(() => page.locator(".activation-detail").getAttribute("data-channel")).toBe(String(channel));
     expect(new URL(page.url()).searchParams.get("channel")).toBe(String(channel));
+    await expect.poll(() => page.locator(".alexnet-explorer [aria-live=polite]").textContent()).toContain(`conv1 channel ${channel} of 64`);
     await grid.focus();
     await page.keyboard.press("ArrowRight");
     await expect.poll(() => page.locator(".activation-detail").getAttribute("data-channel")).toBe(String(channel + 1));

@@ -17,15 +17,31 @@ export function compareLogits(reference: Float32Array, other: Float32Array, clas
     maxReference = Math.max(maxReference, Math.abs(reference[i]!));
   }
   let disagreements = 0;
+  const gaps: number[] = [];
   for (let n = 0; n < images; n++) {
     const row = (data: Float32Array) => data.subarray(n * classes, (n + 1) * classes);
-    if (argmax(row(reference)) !== argmax(row(other))) disagreements++;
+    if (argmax(row(reference)) !== argmax(row(other))) {
+      disagreements++;
+      gaps.push(topTwoGap(row(reference)));
+    }
   }
   return {
     images,
     maxLogitError: maxError,
     relativeLogitError: maxReference > 0 ? maxError / maxReference : 0,
     top1Agreement: (images - disagreements) / images,
-    top1Disagreements: disagreements
+    top1Disagreements: disagreements,
+    disagreementGaps: gaps
   };
+}
+
+/** Difference between the largest and second-largest value. */
+function topTwoGap(values: Float32Array): number {
+  let first = -Infinity;
+  let second = -Infinity;
+  for (const v of values) {
+    if (v > first) [first, second] = [v, first];
+    else if (v > second) second = v;
+  }
+  return first - second;
 }

@@ -35,7 +35,7 @@ const GOLDFISH_CLASS = 1; // ImageNet class 1 is n01443537 goldfish
 /** How many timed runs each figure gets: ≥ 10 at batch 1; batch 50 takes seconds per run, so 5 there. */
 const PLAN = QUICK
   ? {warmup: 1, runs: RUNS, batch: 10, batchRuns: 2, profileRuns: 3, randomImages: 10}
-  : {warmup: 3, runs: RUNS, batch: 50, batchRuns: 5, profileRuns: 10, randomImages: 50};
+  : {warmup: 3, runs: RUNS, batch: 50, batchRuns: 5, profileRuns: 10, randomImages: 200};
 
 const started = performance.now();
 const loadStart = loadavg();

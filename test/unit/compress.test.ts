@@ -97,14 +97,16 @@ describe("compressModel on a small AlexNet-shaped net", () => {
 
   test.each(["fp16", "int8"] as WeightFormat[])("%s keeps every graph output and shrinks every Conv/Gemm weight", async (format) => {
     const compressed = compressModel(fp32, format);
-    const before = onnx.ModelProto.decode(fp32);
-    const after = onnx.ModelProto.decode(compressed);
-    expect(after.graph!.output.map((o) => o.name)).toEqual(before.graph!.output.map((o) => o.name));
-    expect(after.metadataProps.find((p) => p.key === "weights.storage")?.value).toBe(format);
-    const weightTypes = after.graph!.initializer.filter((t) => /\.weight_(fp16|int8)$/.test(t.name)).map((t) => t.dataType);
+    const before = onnx.ModelProto.decode(fp32).graph!;
+    const model = onnx.ModelProto.decode(compressed);
+    const after = model.graph!;
+    expect((after.output ?? []).map((o) => o.name)).toEqual((before.output ?? []).map((o) => o.name));
+    expect(model.metadataProps.find((p) => p.key === "weights.storage")?.value).toBe(format);
+    const initializers = after.initializer ?? [];
+    const weightTypes = initializers.filter((t) => /\.weight_(fp16|int8)$/.test(t.name ?? "")).map((t) => t.dataType);
     expect(weightTypes).toHaveLength(8); // 5 convolutions + 3 linear layers
     expect(new Set(weightTypes)).toEqual(new Set([format === "fp16" ? onnx.TensorProto.DataType.FLOAT16 : onnx.TensorProto.DataType.INT8]));
-    expect(after.graph!.initializer.filter((t) => t.name.endsWith(".bias")).every((t) => t.dataType === onnx.TensorProto.DataType.FLOAT)).toBe(true);
+    expect(initializers.filter((t) => (t.name ?? "").endsWith(".bias")).every((t) => t.dataType === onnx.TensorProto.DataType.FLOAT)).toBe(true);
     expect(compressed.byteLength).toBeLessThan(fp32.byteLength * (format === "fp16" ? 0.6 : 0.35));
   });
 

@@ -6,7 +6,7 @@ import {join} from "node:path";
 import * as ort from "onnxruntime-node";
 import {GRAPH_OUTPUT_NAMES, INPUT_NAME, LOGITS} from "../src/components/inference.ts";
 import {IMAGE_VALUES} from "./inputs.ts";
-import {timeRepeated, type Timing} from "../src/components/bench-stats.ts";
+import {timeAlternating, timeRepeated, type Timing} from "../src/components/bench-stats.ts";
 
 export interface NodeSession {
   session: ort.InferenceSession;
@@ -35,6 +35,13 @@ export function timeRun(
 }
 
 export const ALL_OUTPUTS: readonly string[] = GRAPH_OUTPUT_NAMES;
+
+/** Batch-1 logits-only and every-output runs, alternated so that their ratio survives load from other programs. */
+export async function timeLogitsAndActivations(session: ort.InferenceSession, images: Float32Array, {warmup, runs}: {warmup: number; runs: number}): Promise<{latency: Timing; activations: Timing}> {
+  const input = feeds(images, 1);
+  const [latency, activations] = await timeAlternating([() => session.run(input, [LOGITS]), () => session.run(input, [...ALL_OUTPUTS])], {warmup, runs});
+  return {latency: latency!, activations: activations!};
+}
 
 /** [N, 1000] logits for every image, in chunks of `chunk`. */
 export async function logits(session: ort.InferenceSession, images: Float32Array, count: number, chunk = 25): Promise<Float32Array> {

@@ -6,7 +6,7 @@ import {basename} from "node:path";
 import {pathToFileURL} from "node:url";
 import {JSDOM} from "jsdom";
 import {layerChart} from "../src/components/bench-charts.ts";
-import {formatMs, latencyRows, layerShares, targets, variantRows, type BenchResults} from "../src/components/bench-summary.ts";
+import {activationRows, formatMs, latencyRows, layerShares, targets, variantRows, type BenchResults} from "../src/components/bench-summary.ts";
 
 const pct = (x: number) => `${(100 * x).toFixed(x < 0.999 ? 1 : 0)}%`;
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
@@ -65,6 +65,23 @@ ${table(
     opt(r.sessionMs),
     ratio(r.vsNode),
     ratio(r.vsPytorch)
+  ])
+)}
+
+## Every layer's activations vs logits only
+
+The /alexnet page shows every layer's output; fetching all 22 graph outputs instead of the logits alone costs this much
+(batch 1, the two kinds of run alternated so that load from other programs hits both alike).
+
+${table(
+  ["runtime", "weights", "logits only", "every layer", "ratio", "inside session.run (browser)"],
+  activationRows(results).map((r) => [
+    r.runtime,
+    r.variant,
+    formatMs(r.logitsMs),
+    formatMs(r.everyLayerMs),
+    ratio(r.ratio),
+    r.inSession ? `${formatMs(r.inSession.logitsMs)} → ${formatMs(r.inSession.everyLayerMs)}` : "–"
   ])
 )}
 

@@ -21,7 +21,7 @@ import {compressModel} from "../src/lib/onnx/compress.ts";
 import {BENCH_PAGE, runBrowserBench} from "./browser.ts";
 import {compareLogits} from "./compare.ts";
 import {goldfishInputs, randomInputs} from "./inputs.ts";
-import {ALL_OUTPUTS, logits, openSession, profileLayers, timeRun} from "./node.ts";
+import {logits, openSession, profileLayers, timeLogitsAndActivations, timeRun} from "./node.ts";
 import {writeReport} from "./report.ts";
 
 const SITE = process.env.SITE_OUT ?? "dist";
@@ -76,9 +76,10 @@ for (const id of VARIANTS) {
   for (const threads of id === "fp32" ? [1, CORES] : [CORES]) {
     log(`onnxruntime-node ${id}, ${threads} thread(s)…`);
     const {session, createMs} = await openSession(models[id], threads);
-    const latency = await timeRun(session, random, {batch: 1, warmup: PLAN.warmup, runs: PLAN.runs});
     const full = threads === CORES;
-    const activations = full ? await timeRun(session, random, {batch: 1, outputs: ALL_OUTPUTS, warmup: PLAN.warmup, runs: PLAN.runs}) : undefined;
+    const {latency, activations} = full
+      ? await timeLogitsAndActivations(session, random, {warmup: PLAN.warmup, runs: PLAN.runs})
+      : {latency: await timeRun(session, random, {batch: 1, warmup: PLAN.warmup, runs: PLAN.runs}), activations: undefined};
     const batchTiming = full ? await timeRun(session, random, {batch: PLAN.batch, warmup: 1, runs: PLAN.batchRuns}) : undefined;
     nodeRuns.push({
       variant: id,

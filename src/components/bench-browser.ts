@@ -2,7 +2,7 @@
 // so the figures are what a reader of /alexnet gets. Used by the "measure your browser" page and, through
 // window.__alexnetBench, by `npm run bench` (bench/browser.ts) in headless Chromium.
 import {AlexNetRuntime, INPUT_SIZE, type LoadedInfo} from "./alexnet-runtime.js";
-import {timeRepeated, type Timing} from "./bench-stats.js";
+import {summarize, timeAlternating, timeRepeated, type Timing} from "./bench-stats.js";
 import {GRAPH_OUTPUT_NAMES, LOGITS} from "./inference.js";
 import {el} from "./ui-dom.js";
 import {DEFAULT_VARIANT, MODEL_VARIANTS, modelVariant, type ModelVariantId} from "./model-variants.js";
@@ -25,8 +25,11 @@ export interface BrowserBench {
   loadMs: number;
   /** One image, logits only: the round trip page → Worker → page. */
   latency: Timing;
+  /** The part of `latency` spent inside session.run in the Worker (the rest is messaging and copies). */
+  latencyInSession: Timing;
   /** One image, every graph output. */
   activations?: Timing;
+  activationsInSession?: Timing;
   /** `batch` images in one call, logits only; divide by batch for per-image throughput. */
   batch?: {size: number; timing: Timing; perImageMs: number};
 }
@@ -45,17 +48,32 @@ export async function benchModel(url: string, options: BenchOptions): Promise<Br
     const load = await runtime.load(url, {preferWebGPU: false});
     const loadMs = performance.now() - t0;
     const one = pattern(1);
-    const latency = await timeRepeated(() => runtime.run(one, {outputs: [LOGITS]}), options);
-    const activations = options.activations
-      ? await timeRepeated(() => runtime.run(one, {outputs: [...GRAPH_OUTPUT_NAMES]}), options)
-      : undefined;
+    // Logits-only and every-layer runs alternate, so their ratio is not skewed by load that comes and goes.
+    const inSession: number[][] = [[], []];
+    let count = 0;
+    const step = (which: 0 | 1, outputs: string[]) => async () => {
+      const {runMs} = await runtime.run(one, {outputs});
+      if (count++ >= options.warmup * (options.activations ? 2 : 1)) inSession[which]!.push(runMs);
+    };
+    const steps = [step(0, [LOGITS]), ...(options.activations ? [step(1, [...GRAPH_OUTPUT_NAMES])] : [])];
+    const [logitsWall, everyWall] = await timeAlternating(steps, options);
+    const logitsOnly = {wall: logitsWall!, inSession: summarize(inSession[0]!)};
+    const everyLayer = everyWall ? {wall: everyWall, inSession: summarize(inSession[1]!)} : undefined;
     let batch: BrowserBench["batch"];
     if (options.batch > 0) {
       const many = pattern(options.batch);
       const timing = await timeRepeated(() => runtime.run(many, {batch: options.batch, outputs: [LOGITS]}), {warmup: 1, runs: options.batchRuns});
       batch = {size: options.batch, timing, perImageMs: timing.median / options.batch};
     }
-    return {load, loadMs, latency, activations, batch};
+    return {
+      load,
+      loadMs,
+      latency: logitsOnly.wall,
+      latencyInSession: logitsOnly.inSession,
+      activations: everyLayer?.wall,
+      activationsInSession: everyLayer?.inSession,
+      batch
+    };
   } finally {
     runtime.dispose();
   }

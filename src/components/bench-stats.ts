@@ -42,3 +42,20 @@ export async function timeRepeated(step: () => Promise<unknown>, {warmup, runs}:
   }
   return summarize(samples);
 }
+
+/**
+ * Times several steps in turn (A, B, A, B, …) so that a burst of load from other programs hits all of them alike:
+ * their ratio is then far steadier than timing all of A, then all of B. Returns one Timing per step.
+ */
+export async function timeAlternating(steps: readonly (() => Promise<unknown>)[], {warmup, runs}: {warmup: number; runs: number}): Promise<Timing[]> {
+  for (let i = 0; i < warmup; i++) for (const step of steps) await step();
+  const samples = steps.map(() => [] as number[]);
+  for (let i = 0; i < runs; i++) {
+    for (const [s, step] of steps.entries()) {
+      const start = performance.now();
+      await step();
+      samples[s]!.push(performance.now() - start);
+    }
+  }
+  return samples.map(summarize);
+}

@@ -134,6 +134,39 @@ export function latencyRows(results: BenchResults): Row[] {
   return rows;
 }
 
+export interface ActivationRow {
+  runtime: string;
+  variant: ModelVariantId;
+  logitsMs: number;
+  everyLayerMs: number;
+  ratio: number;
+  /** Browser only: the same two figures inside session.run (the rest is the Worker round trip). */
+  inSession?: {logitsMs: number; everyLayerMs: number};
+}
+
+/** What fetching all 22 graph outputs costs over fetching the logits alone (the two were timed alternately). */
+export function activationRows(results: BenchResults): ActivationRow[] {
+  const rows: ActivationRow[] = [];
+  for (const run of results.node) {
+    if (!run.activations) continue;
+    rows.push({runtime: `onnxruntime-node, ${run.threads} threads`, variant: run.variant, logitsMs: run.latency.median, everyLayerMs: run.activations.median, ratio: run.activations.median / run.latency.median});
+  }
+  for (const side of [results.browser.single, results.browser.isolated]) {
+    for (const [variant, bench] of Object.entries(side?.runs ?? {}) as [ModelVariantId, BrowserBench][]) {
+      if (!bench.activations) continue;
+      rows.push({
+        runtime: `onnxruntime-web, ${bench.load.threads} thread${bench.load.threads > 1 ? "s" : ""}`,
+        variant,
+        logitsMs: bench.latency.median,
+        everyLayerMs: bench.activations.median,
+        ratio: bench.activations.median / bench.latency.median,
+        inSession: bench.latencyInSession && bench.activationsInSession ? {logitsMs: bench.latencyInSession.median, everyLayerMs: bench.activationsInSession.median} : undefined
+      });
+    }
+  }
+  return rows;
+}
+
 export interface VariantRow {
   variant: ModelVariantId;
   bytes: number;

@@ -272,7 +272,9 @@ export function layerShares(results: BenchResults): LayerShare[] {
     ops.some((op) => /Conv/.test(op)) ? "convolution" : ops.some((op) => /Gemm|MatMul/.test(op)) ? "fully connected" : "other";
   const big = layers.filter((l) => l.ms / total >= 0.01);
   const small = layers.filter((l) => l.ms / total < 0.01);
-  const rows: LayerShare[] = big.map((l) => ({label: `${l.layer} (${l.ops.join("+")})`, group: group(l.ops), ms: l.ms, share: l.ms / total, ops: l.ops}));
+  // torchvision modules get their onnxruntime op in brackets; onnxruntime's own steps are named already.
+  const label = (l: {layer: string; ops: string[]}) => (/^(features|classifier)\./.test(l.layer) ? `${l.layer} (${l.ops.join("+")})` : l.layer);
+  const rows: LayerShare[] = big.map((l) => ({label: label(l), group: group(l.ops), ms: l.ms, share: l.ms / total, ops: l.ops}));
   if (small.length) {
     const ms = small.reduce((sum, l) => sum + l.ms, 0);
     rows.push({label: `everything else (${small.length} steps)`, group: "other", ms, share: ms / total, ops: [...new Set(small.flatMap((l) => l.ops))]});

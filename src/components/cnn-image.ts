@@ -4,20 +4,7 @@
 import type {Grid} from "./cnn-ops.js";
 import {grayFromRgba, makeGrid} from "./cnn-ops.js";
 import {el, emitValue, uid} from "./ui-dom.js";
-
-export interface GalleryImage {
-  id: string;
-  label: number;
-  wnid: string;
-  name: string;
-  dataUrl: string;
-}
-
-export interface Gallery {
-  source: "tiny-imagenet" | "fixtures" | "synthetic";
-  note: string;
-  images: GalleryImage[];
-}
+import type {Gallery, GalleryImage} from "./gallery.js";
 
 export interface DemoImage {
   /** Grayscale 0–1, the single input channel of the demos. */

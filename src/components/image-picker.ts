@@ -1,19 +1,8 @@
 // Where the reader's image comes from: the gallery, a file (button or drag-and-drop), the clipboard, or a webcam snapshot.
 // Every source ends in the same call, onPick({blob, label, galleryId?}); decoding happens elsewhere.
+import type {Gallery, GalleryImage} from "./gallery.js";
 
-export interface GalleryImage {
-  id: string;
-  label: number;
-  wnid: string;
-  name: string;
-  dataUrl: string;
-}
-
-export interface Gallery {
-  source: "tiny-imagenet" | "fixtures" | "synthetic";
-  note: string;
-  images: GalleryImage[];
-}
+export type {Gallery, GalleryImage};
 
 export interface PickedImage {
   blob: Blob;

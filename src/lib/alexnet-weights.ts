@@ -9,6 +9,7 @@ import {basename, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {CheckpointError, readCheckpoint, type StateDict} from "./torch-checkpoint/index.ts";
 import {fetchWithIntegrity, findCachedWithIntegrity} from "./fetch-with-integrity.ts";
+import {mulberry32} from "../components/seeded-random.ts";
 
 export const ALEXNET_URL = "https://download.pytorch.org/models/alexnet-owt-7be5be79.pth";
 export const ALEXNET_SHA256_PREFIX = "7be5be79";
@@ -65,21 +66,6 @@ export function validateAlexNetStateDict(sd: StateDict, fileName: string): void 
   if (problems.length) {
     throw new CheckpointError(fileName, `not a torchvision AlexNet state dict: ${problems.join("; ")}`);
   }
-}
-
-/**
- * Small seeded PRNG (mulberry32), hand-written because the fallback only needs reproducible, well-spread floats
- * and no library is worth a dependency for that. Returns floats in [0, 1).
- */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -14,6 +14,7 @@ import {fileURLToPath} from "node:url";
 import {crc32, deflateSync} from "node:zlib";
 import {parquetMetadata, parquetReadObjects} from "hyparquet";
 import {fetchWithIntegrity} from "./fetch-with-integrity.ts";
+import {mulberry32} from "../components/seeded-random.ts";
 
 export const TINY_IMAGENET_VALID_URL =
   "https://huggingface.co/datasets/zh-plus/tiny-imagenet/resolve/main/data/valid-00000-of-00001-70d52db3c749a935.parquet";
@@ -179,17 +180,6 @@ export function syntheticGoldfish(count = 50, seed = 1): TinyImagenetImage[] {
     }
     return {id: `synthetic_${index}`, label: 0, wnid: GOLDFISH_WNID, bytes: encodePng(rgb, size, size), mime: "image/png" as const};
   });
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** An 8-bit RGB PNG needs only deflate and CRC-32, both in node:zlib, so no image library is pulled in for it. */

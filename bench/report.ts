@@ -68,6 +68,21 @@ ${table(
   ])
 )}
 
+## Browser against Node, under the same load
+
+The rows above were measured one after another, minutes apart, while other programs came and went. Here each
+onnxruntime-node run is followed by one browser run (batch 1, logits only, all threads), so both series share the load.
+
+${table(
+  ["weights", "onnxruntime-node", "onnxruntime-web (browser)", "browser ÷ node"],
+  (results.paired ?? []).map((p) => [
+    p.variant,
+    `${formatMs(p.node.median)} (±${(p.node.iqr / 2).toFixed(1)})`,
+    `${formatMs(p.browser.median)} (±${(p.browser.iqr / 2).toFixed(1)})`,
+    ratio(p.browser.median / p.node.median)
+  ])
+)}
+
 ## Every layer's activations vs logits only
 
 The /alexnet page shows every layer's output; fetching all 22 graph outputs instead of the logits alone costs this much

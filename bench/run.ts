@@ -11,16 +11,17 @@ import {existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from "node:
 import {cpus, loadavg, tmpdir, totalmem} from "node:os";
 import {join} from "node:path";
 import {promisify} from "node:util";
-import {argmax} from "../src/components/inference.ts";
+import {argmax, INPUT_NAME, LOGITS} from "../src/components/inference.ts";
 import type {BenchResults, NodeRun} from "../src/components/bench-summary.ts";
 import {DEFAULT_VARIANT, type ModelVariantId} from "../src/components/model-variants.ts";
 import {loadAlexNetWeights} from "../src/lib/alexnet-weights.ts";
 import {buildAlexNetOnnx} from "../src/lib/onnx/alexnet-onnx.ts";
 import {provenanceMetadata} from "../src/lib/onnx/alexnet-model.ts";
 import {compressModel} from "../src/lib/onnx/compress.ts";
-import {BENCH_PAGE, runBrowserBench} from "./browser.ts";
+import * as ort from "onnxruntime-node";
+import {BENCH_PAGE, runBrowserBench, runPairedBench} from "./browser.ts";
 import {compareLogits} from "./compare.ts";
-import {goldfishInputs, randomInputs} from "./inputs.ts";
+import {goldfishInputs, IMAGE_VALUES, randomInputs} from "./inputs.ts";
 import {logits, openSession, profileLayers, timeLogitsAndActivations, timeRun} from "./node.ts";
 import {writeReport} from "./report.ts";
 
@@ -107,13 +108,13 @@ const pytorch = await runPytorch();
 
 // 7. The browser: all threads (cross-origin isolated) and one thread (not isolated).
 const browser: BenchResults["browser"] = {};
-const browserOptions = (batch: boolean, activations: boolean) => ({warmup: PLAN.warmup, runs: PLAN.runs, activations, batch: batch ? PLAN.batch : 0, batchRuns: PLAN.batchRuns});
 try {
   log("onnxruntime-web in Chromium, cross-origin isolated…");
   browser.isolated = await runBrowserBench({
     siteDir: SITE,
     isolated: true,
-    variants: VARIANTS.map((id) => ({id, options: browserOptions(id === DEFAULT_VARIANT || id === "fp32", true)})),
+    variants: VARIANTS,
+    options: {warmup: PLAN.warmup, runs: PLAN.runs, activations: true, batch: PLAN.batch, batchRuns: PLAN.batchRuns},
     firstPrediction: [...new Set<ModelVariantId>([DEFAULT_VARIANT, "fp32"])],
     log
   });
@@ -121,13 +122,37 @@ try {
   browser.single = await runBrowserBench({
     siteDir: SITE,
     isolated: false,
-    variants: [...new Set<ModelVariantId>(["fp32", DEFAULT_VARIANT])].map((id) => ({id, options: browserOptions(false, false)})),
+    variants: [...new Set<ModelVariantId>(["fp32", DEFAULT_VARIANT])],
+    options: {warmup: PLAN.warmup, runs: PLAN.runs, activations: false, batch: 0, batchRuns: 0},
     firstPrediction: [],
     log
   });
 } catch (error) {
   browser.skipped = `the browser benchmark failed: ${(error as Error).message.split("\n")[0]}`;
   log(browser.skipped);
+}
+
+// 7b. Browser against Node under the same load: single runs alternated between the two.
+const pairedVariants = [...new Set<ModelVariantId>(["fp32", DEFAULT_VARIANT])];
+let paired: BenchResults["paired"];
+if (!browser.skipped) {
+  const sessions = new Map<ModelVariantId, Awaited<ReturnType<typeof openSession>>["session"]>();
+  try {
+    for (const id of pairedVariants) sessions.set(id, (await openSession(models[id], CORES)).session);
+    const one = {[INPUT_NAME]: new ort.Tensor("float32", random.subarray(0, IMAGE_VALUES), [1, 3, 224, 224])};
+    paired = await runPairedBench({
+      siteDir: SITE,
+      variants: pairedVariants,
+      nodeRun: (id) => sessions.get(id)!.run(one, [LOGITS]),
+      warmup: PLAN.warmup,
+      runs: PLAN.runs,
+      log
+    });
+  } catch (error) {
+    log(`the alternated browser/node run failed: ${(error as Error).message.split("\n")[0]}`);
+  } finally {
+    for (const session of sessions.values()) await session.release();
+  }
 }
 
 // 8. Agreement of the compressed variants with fp32.
@@ -153,8 +178,8 @@ const accuracy: BenchResults["accuracy"] = {
 const notes = [
   ...(QUICK ? ["BENCH_QUICK=1: 3 runs per figure and small batches, a pipeline check; do not quote these figures."] : []),
   `${CORES} cores shared with other work: load average ${loadStart.map((l) => l.toFixed(1)).join(" / ")} (1/5/15 min) at the start, so timings are noisy; medians and interquartile ranges are given, never means.`,
-  `Batch 1: ${PLAN.warmup} warm-up runs, then ${PLAN.runs} timed. Batch ${PLAN.batch}: 1 warm-up, ${PLAN.batchRuns} timed (each run takes seconds). One-thread browser runs: batch 1 only.`,
-  "Browser times are round trips through the site's Worker (page → Worker → page), as the /alexnet page experiences them.",
+  `Batch 1: ${PLAN.warmup} warm-up runs, then ${PLAN.runs} timed. Batch ${PLAN.batch}: 1 warm-up, ${PLAN.batchRuns} timed (each run takes seconds). One-thread browser runs: batch 1 only. Node runs one variant after another.`,
+  "Browser times are round trips through the site's Worker (page → Worker → page), as the /alexnet page experiences them. The model files are timed side by side in one page, their runs interleaved, so they can be compared with each other; browser and Node figures are taken minutes apart.",
   provenance.kind === "random"
     ? "Weights: seeded random (the real checkpoint is not reachable here), so agreement figures probe rounding, not accuracy on goldfish; timings do not depend on the weights."
     : `Weights: ${provenance.kind} (${provenance.source}).`
@@ -177,6 +202,7 @@ const results: BenchResults = {
   node: nodeRuns,
   pytorch,
   browser,
+  paired,
   profile: {variant: "fp32", threads: CORES, runMs: profile.runMs, layers: profile.layers},
   accuracy
 };

@@ -2,7 +2,7 @@
 // so the figures are what a reader of /alexnet gets. Used by the "measure your browser" page and, through
 // window.__alexnetBench, by `npm run bench` (bench/browser.ts) in headless Chromium.
 import {AlexNetRuntime, INPUT_SIZE, type LoadedInfo} from "./alexnet-runtime.js";
-import {summarize, timeAlternating, timeRepeated, type Timing} from "./bench-stats.js";
+import {summarize, timeAlternating, type Timing} from "./bench-stats.js";
 import {GRAPH_OUTPUT_NAMES, LOGITS} from "./inference.js";
 import {el} from "./ui-dom.js";
 import {DEFAULT_VARIANT, MODEL_VARIANTS, modelVariant, type ModelVariantId} from "./model-variants.js";
@@ -41,42 +41,83 @@ function pattern(images: number): Float32Array {
   return data;
 }
 
-export async function benchModel(url: string, options: BenchOptions): Promise<BrowserBench> {
-  const runtime = new AlexNetRuntime();
+/**
+ * Times several model files side by side: one runtime (Worker + session) each, loaded one after the other, then
+ * their runs interleaved (A, B, C, A, B, C, …) so that load from other programs hits every file alike and the
+ * files can be compared with each other. Logits-only and every-layer runs alternate the same way.
+ */
+export async function benchModels(urls: readonly string[], options: BenchOptions): Promise<BrowserBench[]> {
+  const runtimes = urls.map(() => new AlexNetRuntime());
   try {
-    const t0 = performance.now();
-    const load = await runtime.load(url, {preferWebGPU: false});
-    const loadMs = performance.now() - t0;
+    const loads: {load: LoadedInfo; loadMs: number}[] = [];
+    for (const [i, url] of urls.entries()) {
+      const t0 = performance.now();
+      const load = await runtimes[i]!.load(url, {preferWebGPU: false});
+      loads.push({load, loadMs: performance.now() - t0});
+    }
     const one = pattern(1);
-    // Logits-only and every-layer runs alternate, so their ratio is not skewed by load that comes and goes.
-    const inSession: number[][] = [[], []];
-    let count = 0;
-    const step = (which: 0 | 1, outputs: string[]) => async () => {
-      const {runMs} = await runtime.run(one, {outputs});
-      if (count++ >= options.warmup * (options.activations ? 2 : 1)) inSession[which]!.push(runMs);
-    };
-    const steps = [step(0, [LOGITS]), ...(options.activations ? [step(1, [...GRAPH_OUTPUT_NAMES])] : [])];
-    const [logitsWall, everyWall] = await timeAlternating(steps, options);
-    const logitsOnly = {wall: logitsWall!, inSession: summarize(inSession[0]!)};
-    const everyLayer = everyWall ? {wall: everyWall, inSession: summarize(inSession[1]!)} : undefined;
-    let batch: BrowserBench["batch"];
+    const kinds: string[][] = [[LOGITS], ...(options.activations ? [[...GRAPH_OUTPUT_NAMES]] : [])];
+    const inSession = runtimes.map(() => kinds.map(() => [] as number[]));
+    const warmCalls = options.warmup * runtimes.length * kinds.length;
+    let calls = 0;
+    const steps = runtimes.flatMap((runtime, r) =>
+      kinds.map((outputs, k) => async () => {
+        const {runMs} = await runtime.run(one, {outputs});
+        if (calls++ >= warmCalls) inSession[r]![k]!.push(runMs);
+      })
+    );
+    const wall = await timeAlternating(steps, options);
+    let batches: Timing[] = [];
     if (options.batch > 0) {
       const many = pattern(options.batch);
-      const timing = await timeRepeated(() => runtime.run(many, {batch: options.batch, outputs: [LOGITS]}), {warmup: 1, runs: options.batchRuns});
-      batch = {size: options.batch, timing, perImageMs: timing.median / options.batch};
+      batches = await timeAlternating(
+        runtimes.map((runtime) => () => runtime.run(many, {batch: options.batch, outputs: [LOGITS]})),
+        {warmup: 1, runs: options.batchRuns}
+      );
     }
-    return {
-      load,
-      loadMs,
-      latency: logitsOnly.wall,
-      latencyInSession: logitsOnly.inSession,
-      activations: everyLayer?.wall,
-      activationsInSession: everyLayer?.inSession,
-      batch
-    };
+    return runtimes.map((_, r) => ({
+      ...loads[r]!,
+      latency: wall[r * kinds.length]!,
+      latencyInSession: summarize(inSession[r]![0]!),
+      activations: options.activations ? wall[r * kinds.length + 1] : undefined,
+      activationsInSession: options.activations ? summarize(inSession[r]![1]!) : undefined,
+      batch: batches[r] && {size: options.batch, timing: batches[r]!, perImageMs: batches[r]!.median / options.batch}
+    }));
   } finally {
-    runtime.dispose();
+    for (const runtime of runtimes) runtime.dispose();
   }
+}
+
+export async function benchModel(url: string, options: BenchOptions): Promise<BrowserBench> {
+  return (await benchModels([url], options))[0]!;
+}
+
+// Models kept open between calls, so that another program (bench/run.ts) can alternate single browser runs with
+// its own runs and compare the two under the same load.
+let held: AlexNetRuntime[] = [];
+const heldInput = pattern(1);
+
+/** Opens one runtime per URL (disposing earlier ones) and returns what each load reported. */
+export async function openModels(urls: readonly string[]): Promise<LoadedInfo[]> {
+  closeModels();
+  held = urls.map(() => new AlexNetRuntime());
+  const infos: LoadedInfo[] = [];
+  for (const [i, url] of urls.entries()) infos.push(await held[i]!.load(url, {preferWebGPU: false}));
+  return infos;
+}
+
+/** One batch-1, logits-only run of an open model: the page's round-trip time in milliseconds. */
+export async function runOnce(index: number): Promise<number> {
+  const runtime = held[index];
+  if (!runtime) throw new Error(`No open model at index ${index}: call openModels first.`);
+  const t0 = performance.now();
+  await runtime.run(heldInput, {outputs: [LOGITS]});
+  return performance.now() - t0;
+}
+
+export function closeModels(): void {
+  for (const runtime of held) runtime.dispose();
+  held = [];
 }
 
 export interface FirstPrediction {
@@ -116,6 +157,10 @@ declare global {
     __alexnetBench?: {
       urls: VariantUrls;
       benchModel: typeof benchModel;
+      benchModels: typeof benchModels;
+      openModels: typeof openModels;
+      runOnce: typeof runOnce;
+      closeModels: typeof closeModels;
       firstPrediction: typeof firstPrediction;
       webgpuStatus: typeof webgpuStatus;
       /** Set when the page was opened with ?first=<variant>: the automatic first-prediction measurement. */
@@ -129,7 +174,7 @@ const ms = (value: number) => `${value.toFixed(value < 100 ? 1 : 0)} ms`;
 /** The page: pick a variant, measure, read the figures. Also installs the hook the Node benchmark drives. */
 export function benchPage(urls: VariantUrls): HTMLElement {
   const firstVariant = new URLSearchParams(location.search).get("first");
-  window.__alexnetBench = {urls, benchModel, firstPrediction, webgpuStatus};
+  window.__alexnetBench = {urls, benchModel, benchModels, openModels, runOnce, closeModels, firstPrediction, webgpuStatus};
   if (firstVariant) window.__alexnetBench.first = firstPrediction(urls[modelVariant(firstVariant).id]);
 
   const select = el("select", {"aria-label": "Model file"}, ...MODEL_VARIANTS.map((v) => el("option", {value: v.id, selected: v.id === DEFAULT_VARIANT}, v.label)));

@@ -110,3 +110,19 @@ export function variantsTable(results: BenchResults, doc: Document = document): 
     "The same weights stored three ways"
   );
 }
+
+/** Browser and Node timed run by run in turn, so their ratio shares one load (absent in older results). */
+export function pairedTable(results: BenchResults, doc: Document = document): HTMLElement | string {
+  if (!results.paired?.length) return "";
+  return htmlTable(
+    doc,
+    ["weights", "onnxruntime-node", "onnxruntime-web (browser)", "browser ÷ node"],
+    results.paired.map((p) => [
+      p.variant,
+      `${formatMs(p.node.median)} ± ${(p.node.iqr / 2).toFixed(1)}`,
+      `${formatMs(p.browser.median)} ± ${(p.browser.iqr / 2).toFixed(1)}`,
+      ratio(p.browser.median / p.node.median)
+    ]),
+    "Browser against Node, runs alternated (batch 1, all threads)"
+  );
+}

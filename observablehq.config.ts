@@ -20,6 +20,5 @@ export default {
   theme: ["air", "near-midnight", "alt", "wide"],
   head: `<link rel="icon" href="data:,">`,
   footer: "AlexNet Explorable · weights from torchvision, classes from WordNet 3.0 (Princeton), images from Tiny ImageNet (Stanford CS231N).",
-  style: "style.css",
-  cleanUrls: true
+  style: "style.css"
 };

@@ -12,7 +12,7 @@ const host = process.env.HOST ?? "127.0.0.1";
 const innerPort = Number(process.env.PREVIEW_PORT ?? port + 1);
 const innerHost = "127.0.0.1";
 
-const preview = spawn("observable", ["preview", "--host", innerHost, "--port", String(innerPort), "--no-open", ...process.argv.slice(2)], {
+const preview = spawn("observable", ["preview", "--host", innerHost, "--port", String(innerPort), "--no-open", ...process.argv.slice(2).filter((arg) => arg !== "--no-open")], {
   stdio: ["ignore", "inherit", "inherit"]
 });
 preview.on("exit", (code) => {
@@ -55,4 +55,12 @@ proxy.on("upgrade", (incoming, socket, head) => {
   socket.on("error", close);
 });
 
-proxy.listen(port, host, () => console.log(`dev: cross-origin isolated preview at http://${host}:${port}/ (Framework preview on ${innerPort})`));
+proxy.listen(port, host, () => {
+  const url = `http://${host}:${port}/`;
+  console.log(`dev: cross-origin isolated preview at ${url} (Framework preview on ${innerPort})`);
+  // Open the proxy (not the preview) in the reader's browser, as `observable preview` would; --no-open or a
+  // non-interactive run (CI, tests) skips it.
+  if (process.stdout.isTTY && !process.env.CI && !process.argv.includes("--no-open")) {
+    import("open").then(({default: open}) => open(url)).catch(() => {});
+  }
+});

@@ -13,7 +13,7 @@ import {join} from "node:path";
 import {promisify} from "node:util";
 import {argmax, INPUT_NAME, LOGITS} from "../src/components/inference.ts";
 import type {BenchResults, NodeRun} from "../src/components/bench-summary.ts";
-import {DEFAULT_VARIANT, type ModelVariantId} from "../src/components/model-variants.ts";
+import {COMPACT_VARIANT, DEFAULT_VARIANT, type ModelVariantId} from "../src/components/model-variants.ts";
 import {loadAlexNetWeights} from "../src/lib/alexnet-weights.ts";
 import {buildAlexNetOnnx} from "../src/lib/onnx/alexnet-onnx.ts";
 import {provenanceMetadata} from "../src/lib/onnx/alexnet-model.ts";
@@ -115,14 +115,14 @@ try {
     isolated: true,
     variants: VARIANTS,
     options: {warmup: PLAN.warmup, runs: PLAN.runs, activations: true, batch: PLAN.batch, batchRuns: PLAN.batchRuns},
-    firstPrediction: [...new Set<ModelVariantId>([DEFAULT_VARIANT, "fp32"])],
+    firstPrediction: [...new Set<ModelVariantId>([DEFAULT_VARIANT, COMPACT_VARIANT])],
     log
   });
   log("onnxruntime-web in Chromium, not isolated (one thread)…");
   browser.single = await runBrowserBench({
     siteDir: SITE,
     isolated: false,
-    variants: [...new Set<ModelVariantId>(["fp32", DEFAULT_VARIANT])],
+    variants: [...new Set<ModelVariantId>([DEFAULT_VARIANT, COMPACT_VARIANT])],
     options: {warmup: PLAN.warmup, runs: PLAN.runs, activations: false, batch: 0, batchRuns: 0},
     firstPrediction: [],
     log
@@ -133,7 +133,7 @@ try {
 }
 
 // 7b. Browser against Node under the same load: single runs alternated between the two.
-const pairedVariants = [...new Set<ModelVariantId>(["fp32", DEFAULT_VARIANT])];
+const pairedVariants = [...new Set<ModelVariantId>([DEFAULT_VARIANT, COMPACT_VARIANT])];
 let paired: BenchResults["paired"];
 if (!browser.skipped) {
   const sessions = new Map<ModelVariantId, Awaited<ReturnType<typeof openSession>>["session"]>();

@@ -1,13 +1,8 @@
 // What /alexnet shows, as it travels in the URL (?image=…&layer=…&channel=…&scale=…) so a view can be shared.
 import type {ScaleMode} from "./activation-grid.js";
 import {DEFAULT_LAYER, explorerLayer} from "./alexnet-layers.js";
-import {MODEL_VARIANTS, type ModelVariantId} from "./model-variants.js";
+import {DEFAULT_VARIANT, MODEL_VARIANTS, type ModelVariantId} from "./model-variants.js";
 
-/**
- * /alexnet loads float32 unless the link asks otherwise: it shows every layer's numbers, and only the
- * float32 file gives PyTorch's numbers (the smaller files are a choice for slow connections).
- */
-export const PAGE_DEFAULT_MODEL: ModelVariantId = "fp32";
 
 export interface ViewState {
   /** Gallery image id; uploads have none (they cannot be shared by URL). */
@@ -28,7 +23,7 @@ export function parseState(search: string): ViewState {
     layer,
     channel: Number.isFinite(channel) && channel >= 0 ? channel : 0,
     scale: params.get("scale") === "per-map" ? "per-map" : "shared",
-    model: MODEL_VARIANTS.find((variant) => variant.id === params.get("model"))?.id ?? PAGE_DEFAULT_MODEL
+    model: MODEL_VARIANTS.find((variant) => variant.id === params.get("model"))?.id ?? DEFAULT_VARIANT
   };
 }
 
@@ -41,7 +36,7 @@ export function formatState(state: ViewState, search = ""): string {
   params.set("channel", String(state.channel));
   if (state.scale === "per-map") params.set("scale", "per-map");
   else params.delete("scale");
-  if (state.model !== PAGE_DEFAULT_MODEL) params.set("model", state.model);
+  if (state.model !== DEFAULT_VARIANT) params.set("model", state.model);
   else params.delete("model");
   return `?${params}`;
 }

@@ -4,9 +4,9 @@
 import type {Page} from "playwright-core";
 import {launchChromium} from "../scripts/chromium.ts";
 import {startStaticServer} from "../scripts/serve.ts";
-import type {BenchOptions, BrowserBench, FirstPrediction} from "../src/components/bench-browser.ts";
+import type {BenchOptions} from "../src/components/bench-browser.ts";
 import {summarize} from "../src/components/bench-stats.ts";
-import type {PairedTiming} from "../src/components/bench-summary.ts";
+import type {BrowserSide, PairedTiming} from "../src/components/bench-summary.ts";
 import type {ModelVariantId} from "../src/components/model-variants.ts";
 
 export const BENCH_PAGE = "/performance/bench";
@@ -23,15 +23,8 @@ export interface BrowserPlan {
   log: (line: string) => void;
 }
 
-export interface BrowserResults {
-  isolated: boolean;
-  userAgent: string;
-  webgpu: {available: boolean; note: string};
-  runs: Partial<Record<ModelVariantId, BrowserBench>>;
-  firstPrediction: Partial<Record<ModelVariantId, {cold: FirstPrediction; reload: FirstPrediction}>>;
-  /** Uncaught errors and console errors seen on the page (should stay empty). */
-  problems: string[];
-}
+/** What one browser session measures: the same shape bench/results.json stores (see bench-summary.ts). */
+export type BrowserResults = BrowserSide;
 
 async function openBenchPage(page: Page, url: string, problems: string[]): Promise<void> {
   page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));

@@ -35,6 +35,7 @@ export interface BrowserSide {
   webgpu: {available: boolean; note: string};
   runs: Partial<Record<ModelVariantId, BrowserBench>>;
   firstPrediction: Partial<Record<ModelVariantId, {cold: FirstPrediction; reload: FirstPrediction}>>;
+  /** Uncaught errors and console errors seen on the page (should stay empty). */
   problems: string[];
 }
 

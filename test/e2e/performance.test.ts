@@ -2,6 +2,7 @@
 // laptop; the in-browser benchmark page offers every model variant and installs the hook `npm run bench` drives.
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {expectClean, openPage, startSite, type Site} from "./harness.ts";
+import {DEFAULT_VARIANT} from "../../src/components/model-variants.ts";
 
 let site: Site;
 beforeAll(async () => {
@@ -31,11 +32,11 @@ describe("/performance", () => {
 });
 
 describe("/performance/bench", () => {
-  test("offers the three model files, int8 first, and installs the benchmark hook", async () => {
+  test("offers the three model files, the default selected, and installs the benchmark hook", async () => {
     const watched = await openPage(site, "/performance/bench", {waitFor: ".bench-browser select"});
     const {page} = watched;
     expect(await page.locator(".bench-browser option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(["int8", "fp16", "fp32"]);
-    expect(await page.locator(".bench-browser select").inputValue()).toBe("int8");
+    expect(await page.locator(".bench-browser select").inputValue()).toBe(DEFAULT_VARIANT);
     const urls = await page.evaluate(() => window.__alexnetBench?.urls);
     expect(Object.keys(urls ?? {}).sort()).toEqual(["fp16", "fp32", "int8"]);
     for (const url of Object.values(urls ?? {})) expect((await page.request.head(new URL(url, page.url()).href)).status()).toBe(200);

@@ -11,6 +11,7 @@ import {
   readTinyImagenetParquet,
   syntheticGoldfish
 } from "../../src/lib/tiny-imagenet.ts";
+import {tinyImagenetParquet} from "../fixtures/tiny-imagenet/tiny-imagenet-parquet.ts";
 
 const SAMPLE = new URL("../fixtures/tiny-imagenet/valid-sample.parquet", import.meta.url);
 const quiet = () => {};
@@ -59,20 +60,7 @@ describe("reading the Hugging Face parquet layout", () => {
   });
 
   test("a file whose labels fall outside the 200 classes is rejected", async () => {
-    const {parquetWriteBuffer} = await import("hyparquet-writer");
-    const buffer = parquetWriteBuffer({
-      columnData: [
-        {name: "image", data: [{bytes: new Uint8Array([0xff, 0xd8]), path: null}]},
-        {name: "label", data: [200n]}
-      ],
-      schema: [
-        {name: "schema", num_children: 2},
-        {name: "image", num_children: 2, repetition_type: "OPTIONAL"},
-        {name: "bytes", type: "BYTE_ARRAY", repetition_type: "OPTIONAL"},
-        {name: "path", type: "BYTE_ARRAY", converted_type: "UTF8", repetition_type: "OPTIONAL"},
-        {name: "label", type: "INT64", repetition_type: "OPTIONAL"}
-      ]
-    });
+    const buffer = tinyImagenetParquet([{bytes: new Uint8Array([0xff, 0xd8]), path: null, label: 200n}]);
     const wnids = Array.from({length: 200}, (_, i) => `n${String(i).padStart(8, "0")}`);
     await expect(readTinyImagenetParquet(new Uint8Array(buffer), "bad.parquet", wnids)).rejects.toThrow("bad.parquet: row 0 has label 200 outside 0–199");
   });
@@ -80,23 +68,9 @@ describe("reading the Hugging Face parquet layout", () => {
 
 describe("class names in the file", () => {
   test("a file whose wnid list disagrees with the repo's sorted list is rejected", async () => {
-    const {parquetWriteBuffer} = await import("hyparquet-writer");
     const repo = Array.from({length: 200}, (_, i) => `n${String(i).padStart(8, "0")}`);
     const shuffled = [repo[1]!, repo[0]!, ...repo.slice(2)];
-    const buffer = parquetWriteBuffer({
-      columnData: [
-        {name: "image", data: [{bytes: new Uint8Array([0xff, 0xd8]), path: null}]},
-        {name: "label", data: [0n]}
-      ],
-      schema: [
-        {name: "schema", num_children: 2},
-        {name: "image", num_children: 2, repetition_type: "OPTIONAL"},
-        {name: "bytes", type: "BYTE_ARRAY", repetition_type: "OPTIONAL"},
-        {name: "path", type: "BYTE_ARRAY", converted_type: "UTF8", repetition_type: "OPTIONAL"},
-        {name: "label", type: "INT64", repetition_type: "OPTIONAL"}
-      ],
-      kvMetadata: [{key: "huggingface", value: JSON.stringify({info: {features: {label: {names: shuffled, _type: "ClassLabel"}}}})}]
-    });
+    const buffer = tinyImagenetParquet([{bytes: new Uint8Array([0xff, 0xd8]), path: null, label: 0n}], {classNames: shuffled});
     await expect(readTinyImagenetParquet(new Uint8Array(buffer), "shuffled.parquet", repo)).rejects.toThrow(
       "shuffled.parquet: its class list differs from the 200 sorted Tiny ImageNet wnids"
     );

@@ -4,8 +4,8 @@
  * anything else the browser can read (GIF, WebP, BMP, AVIF…) through createImageBitmap,
  * which is not PIL-exact and is labelled `approximate`.
  */
-import {decodeJpeg, isJpeg, useJpegWasm} from "./decode-jpeg.js";
-import {decodePng, isPng} from "./decode-png.js";
+import {decodeExactly} from "./decode-exact.js";
+import {useJpegWasm} from "./decode-jpeg.js";
 import {checkDecodedImage, type DecodedImage} from "./decoded-image.js";
 
 export type {DecodedImage} from "./decoded-image.js";
@@ -29,15 +29,8 @@ function ensureJpegWasm(): void {
 export async function decodeImageBlob(blob: Blob): Promise<DecodedImage> {
   if (blob.size === 0) throw new Error("The file is empty");
   const bytes = new Uint8Array(await blob.arrayBuffer());
-  let image: DecodedImage;
-  if (isJpeg(bytes)) {
-    ensureJpegWasm();
-    image = await decodeJpeg(bytes);
-  } else if (isPng(bytes)) {
-    image = decodePng(bytes);
-  } else {
-    image = await decodeWithBrowser(blob);
-  }
+  ensureJpegWasm();
+  const image = (await decodeExactly(bytes)) ?? (await decodeWithBrowser(blob));
   checkDecodedImage(image);
   return image;
 }

@@ -5,8 +5,8 @@
  */
 import {readFile} from "node:fs/promises";
 import {createRequire} from "node:module";
-import {decodeJpeg, isJpeg, useJpegWasm} from "../components/decode-jpeg.js";
-import {decodePng, isPng} from "../components/decode-png.js";
+import {decodeExactly} from "../components/decode-exact.js";
+import {useJpegWasm} from "../components/decode-jpeg.js";
 import {checkDecodedImage, type DecodedImage} from "../components/decoded-image.js";
 
 export type {DecodedImage} from "../components/decoded-image.js";
@@ -23,15 +23,9 @@ function ensureJpegWasm(): void {
 /** Decode JPEG or PNG bytes. Throws a one-line Error for unsupported or corrupt data. */
 export async function decodeImage(bytes: Uint8Array): Promise<DecodedImage> {
   if (bytes.length === 0) throw new Error("Empty file");
-  let image: DecodedImage;
-  if (isJpeg(bytes)) {
-    ensureJpegWasm();
-    image = await decodeJpeg(bytes);
-  } else if (isPng(bytes)) {
-    image = decodePng(bytes);
-  } else {
-    throw new Error("Unsupported image format (expected JPEG or PNG)");
-  }
+  ensureJpegWasm();
+  const image = await decodeExactly(bytes);
+  if (!image) throw new Error("Unsupported image format (expected JPEG or PNG)");
   checkDecodedImage(image);
   return image;
 }

@@ -3,34 +3,17 @@
  * PIL 9.4 (libjpeg-turbo): decoded pixels must be byte-identical, except CMYK JPEGs,
  * which are documented as approximate (≤ 1 level per sample).
  */
-import {createHash} from "node:crypto";
-import {existsSync, mkdtempSync, readFileSync, writeFileSync} from "node:fs";
+import {mkdtempSync, readFileSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {readJpegInfo} from "../../src/components/decode-jpeg.ts";
 import {toRgb} from "../../src/components/preprocess.ts";
 import {decodeImage, decodeImageFile} from "../../src/lib/decode-image.ts";
+import {GOLDEN, GOLDFISH, haveGoldfish, manifest, sha} from "./preprocess-golden.ts";
 
-const GOLDEN = join(import.meta.dirname, "../fixtures/golden/preprocess");
-const GOLDFISH = join(import.meta.dirname, "../../../shared/fixtures/tiny-imagenet/val/images");
-const haveGoldfish = existsSync(GOLDFISH);
 if (!haveGoldfish) console.warn(`goldfish fixtures not found at ${GOLDFISH}: goldfish decode tests skipped`);
 
-interface Rec {
-  mode: string;
-  width: number;
-  height: number;
-  decoded: string;
-  rgb: string;
-  rgbSum: number;
-}
-const manifest = JSON.parse(readFileSync(join(GOLDEN, "manifest.json"), "utf8")) as {
-  goldfish: Record<string, Rec>;
-  synthetic: Record<string, Rec>;
-  corrupt: Record<string, {decoded?: string; error?: string}>;
-};
-const sha = (a: Uint8Array) => createHash("sha256").update(a).digest("hex");
 /** PIL modes whose raw samples we reproduce as-is (PIL's "1" and "I" become our "L", compared after RGB). */
 const SAME_LAYOUT = new Set(["L", "LA", "RGB", "RGBA", "P"]);
 

@@ -6,6 +6,8 @@ export default defineConfig({
     include: ["test/unit/**/*.test.ts"],
     testTimeout: 120_000,
     hookTimeout: 300_000,
-    pool: "forks"
+    pool: "forks",
+    // The product's data variables point at ../shared when it is there.
+    setupFiles: ["test/support/setup-shared-data.ts"]
   }
 });

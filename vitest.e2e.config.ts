@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     fileParallelism: false,
-    pool: "forks"
+    pool: "forks",
+    setupFiles: ["test/support/setup-shared-data.ts"]
   }
 });

@@ -4,10 +4,10 @@
 import type {Page} from "playwright-core";
 import {launchChromium} from "../scripts/chromium.ts";
 import {startStaticServer} from "../scripts/serve.ts";
-import type {BenchOptions} from "../src/components/bench-browser.ts";
-import {summarize} from "../src/components/bench-stats.ts";
-import type {BrowserSide, PairedTiming} from "../src/components/bench-summary.ts";
-import type {ModelVariantId} from "../src/components/model-variants.ts";
+import type {BenchOptions} from "../src/components/performance/bench-browser.ts";
+import {summarize} from "../src/components/core/bench-stats.ts";
+import type {BrowserSide, PairedTiming} from "../src/components/core/bench-results.ts";
+import type {ModelVariantId} from "../src/components/core/model-variants.ts";
 
 export const BENCH_PAGE = "/performance/bench";
 

@@ -4,9 +4,9 @@ import {readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import * as ort from "onnxruntime-node";
-import {GRAPH_OUTPUT_NAMES, INPUT_NAME, LOGITS} from "../src/components/inference.ts";
-import {IMAGE_VALUES} from "./inputs.ts";
-import {timeAlternating, timeRepeated, type Timing} from "../src/components/bench-stats.ts";
+import {GRAPH_OUTPUT_NAMES, INPUT_NAME, LOGITS} from "../src/components/core/inference.ts";
+import {IMAGE_VALUES} from "../src/lib/sample-inputs.ts";
+import {timeAlternating, timeRepeated, type Timing} from "../src/components/core/bench-stats.ts";
 
 export interface NodeSession {
   session: ort.InferenceSession;

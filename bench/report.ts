@@ -5,8 +5,8 @@ import {readFile, writeFile} from "node:fs/promises";
 import {basename} from "node:path";
 import {pathToFileURL} from "node:url";
 import {JSDOM} from "jsdom";
-import {layerChart} from "../src/components/bench-charts.ts";
-import {activationRows, formatMs, latencyRows, layerShares, targets, variantRows, type BenchResults} from "../src/components/bench-summary.ts";
+import {layerChart} from "../src/components/performance/charts.ts";
+import {activationRows, formatMs, latencyRows, layerShares, targets, variantRows, type BenchResults} from "../src/components/core/bench-results.ts";
 
 const pct = (x: number) => `${(100 * x).toFixed(x < 0.999 ? 1 : 0)}%`;
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;

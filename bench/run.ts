@@ -11,17 +11,17 @@ import {existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from "node:
 import {cpus, loadavg, tmpdir, totalmem} from "node:os";
 import {join} from "node:path";
 import {promisify} from "node:util";
-import {argmax, INPUT_NAME, LOGITS} from "../src/components/inference.ts";
-import type {BenchResults, NodeRun} from "../src/components/bench-summary.ts";
-import {COMPACT_VARIANT, DEFAULT_VARIANT, type ModelVariantId} from "../src/components/model-variants.ts";
+import {argmax, INPUT_NAME, LOGITS} from "../src/components/core/inference.ts";
+import type {BenchResults, NodeRun} from "../src/components/core/bench-results.ts";
+import {COMPACT_VARIANT, DEFAULT_VARIANT, type ModelVariantId} from "../src/components/core/model-variants.ts";
 import {loadAlexNetWeights} from "../src/lib/alexnet-weights.ts";
 import {buildAlexNetOnnx} from "../src/lib/onnx/alexnet-onnx.ts";
 import {provenanceMetadata} from "../src/lib/onnx/alexnet-model.ts";
 import {compressModel} from "../src/lib/onnx/compress.ts";
 import * as ort from "onnxruntime-node";
 import {BENCH_PAGE, runBrowserBench, runPairedBench} from "./browser.ts";
-import {compareLogits} from "./compare.ts";
-import {goldfishInputs, IMAGE_VALUES, randomInputs} from "./inputs.ts";
+import {compareLogits} from "../src/components/core/logit-agreement.ts";
+import {goldfishInputs, IMAGE_VALUES, randomInputs} from "../src/lib/sample-inputs.ts";
 import {logits, openSession, profileLayers, timeLogitsAndActivations, timeRun} from "./node.ts";
 import {writeReport} from "./report.ts";
 

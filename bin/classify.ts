@@ -7,8 +7,8 @@ import {mkdirSync, openSync, closeSync, writeSync, writeFileSync} from "node:fs"
 import {resolve} from "node:path";
 import {parseArgs} from "node:util";
 import * as ort from "onnxruntime-node";
-import {GRAPH_OUTPUT_NAMES, imageSlice, INPUT_NAME, PROBABILITIES, topK} from "../src/components/inference.js";
-import {packBatch, preprocess} from "../src/components/preprocess.js";
+import {GRAPH_OUTPUT_NAMES, imageSlice, INPUT_NAME, PROBABILITIES, topK} from "../src/components/core/inference.js";
+import {packBatch, preprocess} from "../src/components/core/preprocess.js";
 import {decodeImageFile} from "../src/lib/decode-image.js";
 import {loadAlexNetModel} from "../src/lib/onnx/alexnet-model.js";
 import {loadImagenetClasses} from "../src/lib/wordnet/imagenet-classes.js";

@@ -3,7 +3,7 @@
 // Shapes are torchvision's (ALEXNET_PARAM_SHAPES); the weights are the same ones alexnet.onnx is built from.
 import {endianness} from "node:os";
 import {ALEXNET_PARAM_SHAPES, loadAlexNetWeights} from "../lib/alexnet-weights.ts";
-import {CONV_WEIGHT_KEYS} from "../components/alexnet-filters.ts";
+import {CONV_WEIGHT_KEYS} from "../components/core/conv-weights.ts";
 
 // The model loader already prints the fallback notice; saying it again here would only repeat it.
 const {stateDict} = await loadAlexNetWeights({log: () => {}});

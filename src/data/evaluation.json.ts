@@ -8,8 +8,8 @@ import {
   perClassAccuracy,
   scoreAll,
   type ImagePrediction
-} from "../components/evaluation-metrics.ts";
-import type {PreprocessOptions} from "../components/preprocess.ts";
+} from "../components/core/evaluation-metrics.ts";
+import type {PreprocessOptions} from "../components/core/preprocess.ts";
 import {openAlexNetSession, predictImages} from "../lib/evaluate.ts";
 import {evaluationContext} from "../lib/evaluation-context.ts";
 import {GOLDFISH_WNID, loadTinyImagenetValid} from "../lib/tiny-imagenet.ts";

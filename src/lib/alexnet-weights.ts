@@ -9,7 +9,7 @@ import {basename, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {CheckpointError, readCheckpoint, type StateDict} from "./torch-checkpoint/index.ts";
 import {fetchWithIntegrity, findCachedWithIntegrity} from "./fetch-with-integrity.ts";
-import {mulberry32} from "../components/seeded-random.ts";
+import {mulberry32} from "../components/core/seeded-random.ts";
 
 export const ALEXNET_URL = "https://download.pytorch.org/models/alexnet-owt-7be5be79.pth";
 export const ALEXNET_SHA256_PREFIX = "7be5be79";

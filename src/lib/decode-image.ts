@@ -5,11 +5,11 @@
  */
 import {readFile} from "node:fs/promises";
 import {createRequire} from "node:module";
-import {decodeExactly} from "../components/decode-exact.js";
-import {useJpegWasm} from "../components/decode-jpeg.js";
-import {checkDecodedImage, type DecodedImage} from "../components/decoded-image.js";
+import {decodeExactly} from "../components/core/decode/exact.js";
+import {useJpegWasm} from "../components/core/decode/jpeg.js";
+import {checkDecodedImage, type DecodedImage} from "../components/core/decode/decoded-image.js";
 
-export type {DecodedImage} from "../components/decoded-image.js";
+export type {DecodedImage} from "../components/core/decode/decoded-image.js";
 
 const require = createRequire(import.meta.url);
 let wasmReady = false;

@@ -1,9 +1,9 @@
 // Build-time evaluation: AlexNet (onnxruntime-node) over Tiny ImageNet images in batches, with the same
 // preprocessing and model as the browser, so the page can compare its live re-run image by image.
 import * as ort from "onnxruntime-node";
-import {INPUT_NAME, PROBABILITIES, topK} from "../components/inference.ts";
-import {packBatch, preprocess, type PreprocessOptions} from "../components/preprocess.ts";
-import type {ImagePrediction} from "../components/evaluation-metrics.ts";
+import {INPUT_NAME, PROBABILITIES, topK} from "../components/core/inference.ts";
+import {packBatch, preprocess, type PreprocessOptions} from "../components/core/preprocess.ts";
+import type {ImagePrediction} from "../components/core/evaluation-metrics.ts";
 import {loadAlexNetWeights, type WeightsProvenance} from "./alexnet-weights.ts";
 import {decodeImage} from "./decode-image.ts";
 import {buildAlexNetOnnx} from "./onnx/alexnet-onnx.ts";

@@ -1,7 +1,7 @@
 // What the build-time evaluation needs from WordNet, in one place: ImageNet class names, the 200→1000 class
 // mapping, lowest common ancestors and "is this class a kind of X" — all from the WordNet module, none re-derived.
-import type {ClassMapping, CoarseLevel} from "../components/evaluation-metrics.ts";
-import {displayName, indexTree, lowestCommonAncestor, pathFromRoot, type WordnetTree} from "../components/wordnet-tree.ts";
+import type {ClassMapping, CoarseLevel} from "../components/core/evaluation-metrics.ts";
+import {displayName, indexTree, lowestCommonAncestor, pathFromRoot, type WordnetTree} from "../components/core/wordnet-tree.ts";
 import {buildWordnetTree} from "./wordnet/hierarchy.ts";
 import {loadImagenetClasses} from "./wordnet/imagenet-classes.ts";
 import {mapTinyImagenetClasses} from "./wordnet/tiny-imagenet-classes.ts";

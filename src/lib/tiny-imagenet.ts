@@ -4,7 +4,8 @@
 //   1. TINY_IMAGENET_VALID=/path/to/valid.parquet — a local copy; a bad file there is an error, never a silent fallback.
 //   2. The Hugging Face parquet (zh-plus/tiny-imagenet), downloaded once into the cache folder (skipped when
 //      TINY_IMAGENET_OFFLINE=1). A cached copy that no longer parses is deleted, so the cache is never poisoned.
-//   3. The 50 real goldfish validation images in ../shared/fixtures/tiny-imagenet (present on the development machines only).
+//   3. TINY_IMAGENET_FIXTURES=/path/to/folder — a folder in the original release's layout (val/val_annotations.txt,
+//      val/images/) holding a few real validation images, such as the 50 goldfish the tests use.
 //   4. A small synthetic set drawn here, clearly labelled as such.
 // Labels always index the 200 wnids sorted ascending (label 0 = n01443537 goldfish), as in the Hugging Face dataset.
 import {existsSync} from "node:fs";
@@ -14,7 +15,7 @@ import {fileURLToPath} from "node:url";
 import {crc32, deflateSync} from "node:zlib";
 import {parquetMetadata, parquetReadObjects} from "hyparquet";
 import {fetchWithIntegrity} from "./fetch-with-integrity.ts";
-import {mulberry32} from "../components/seeded-random.ts";
+import {mulberry32} from "../components/core/seeded-random.ts";
 
 export const TINY_IMAGENET_VALID_URL =
   "https://huggingface.co/datasets/zh-plus/tiny-imagenet/resolve/main/data/valid-00000-of-00001-70d52db3c749a935.parquet";
@@ -51,18 +52,18 @@ export class TinyImagenetError extends Error {
 }
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-/** The development machines keep 50 real goldfish images beside the repo; a user's clone has none. */
-export const FIXTURES_DIR = resolve(REPO_ROOT, "../shared/fixtures/tiny-imagenet");
+/** The repo's own copy of the 200 class ids: the source of truth for the label order. */
+export const WNIDS_FILE = join(REPO_ROOT, "src/data/tiny-imagenet-wnids.txt");
 
-/** The 200 class ids in label order. The repo's own copy (src/data/tiny-imagenet-wnids.txt) is the source of truth. */
+/** The folder of real sample images named by TINY_IMAGENET_FIXTURES, if that is set. */
+export function fixturesDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.TINY_IMAGENET_FIXTURES || undefined;
+}
+
+/** The 200 class ids in label order. */
 export async function loadSortedWnids(): Promise<string[]> {
-  const candidates = [join(REPO_ROOT, "src/data/tiny-imagenet-wnids.txt"), join(FIXTURES_DIR, "wnids.txt")];
-  for (const path of candidates) {
-    if (!existsSync(path)) continue;
-    const wnids = parseWnidList(await readFile(path, "utf8"), path);
-    return wnids;
-  }
-  throw new TinyImagenetError(`tiny-imagenet: no wnid list found (looked for ${candidates.join(", ")})`);
+  if (!existsSync(WNIDS_FILE)) throw new TinyImagenetError(`tiny-imagenet: no wnid list found at ${WNIDS_FILE}`);
+  return parseWnidList(await readFile(WNIDS_FILE, "utf8"), WNIDS_FILE);
 }
 
 export function parseWnidList(text: string, fileName = "wnids"): string[] {
@@ -135,8 +136,8 @@ function oneLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split("\n")[0];
 }
 
-/** The 50 goldfish fixtures in the annotation file's order (the dataset's own order). */
-export async function readGoldfishFixtures(dir = FIXTURES_DIR, wnids?: string[]): Promise<TinyImagenetImage[]> {
+/** The fixture images in the annotation file's order (the dataset's own order). */
+export async function readGoldfishFixtures(dir: string, wnids?: string[]): Promise<TinyImagenetImage[]> {
   const annotations = await readFile(join(dir, "val/val_annotations.txt"), "utf8");
   const sorted = wnids ?? parseWnidList(await readFile(join(dir, "wnids.txt"), "utf8"), join(dir, "wnids.txt"));
   const images: TinyImagenetImage[] = [];
@@ -206,7 +207,7 @@ export interface LoadOptions {
   env?: NodeJS.ProcessEnv;
   cacheDir?: string;
   fetchImpl?: typeof fetch;
-  /** Where the goldfish fixtures live (tests point this at a temp dir or a missing one). */
+  /** Where the fixture images live, instead of TINY_IMAGENET_FIXTURES (tests point this at a temp dir or a missing one). */
   fixturesDir?: string;
   /** Where a failed download is reported; stderr by default. */
   warn?: (line: string) => void;
@@ -216,7 +217,7 @@ export interface LoadOptions {
 export async function loadTinyImagenetValid(options: LoadOptions = {}): Promise<TinyImagenetSplit> {
   const env = options.env ?? process.env;
   const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const fixturesDir = options.fixturesDir ?? FIXTURES_DIR;
+  const fixtures = options.fixturesDir ?? fixturesDir(env);
   const wnids = await loadSortedWnids().catch(() => undefined);
 
   const localPath = env.TINY_IMAGENET_VALID;
@@ -240,13 +241,14 @@ export async function loadTinyImagenetValid(options: LoadOptions = {}): Promise<
   }
 
   const how = "connect to the internet or set TINY_IMAGENET_VALID=/path/to/valid.parquet, then `npm run clean && npm run build`";
-  if (existsSync(join(fixturesDir, "val/val_annotations.txt"))) {
-    warn(`tiny-imagenet: using the 50 goldfish fixture images instead of the full validation split (${reason}); for all 10,000 images, ${how}.`);
-    const images = await readGoldfishFixtures(fixturesDir, wnids);
+  if (fixtures && existsSync(join(fixtures, "val/val_annotations.txt"))) {
+    const images = await readGoldfishFixtures(fixtures, wnids);
+    const kind = images.every((image) => image.wnid === GOLDFISH_WNID) ? "goldfish " : "";
+    warn(`tiny-imagenet: using the ${images.length} ${kind}fixture images in ${fixtures} instead of the full validation split (${reason}); for all 10,000 images, ${how}.`);
     return {
       source: "fixtures",
-      note: `Only the 50 real goldfish validation images from the development fixtures are available here (${reason}), not the full 10,000-image split.`,
-      wnids: wnids ?? parseWnidList(await readFile(join(fixturesDir, "wnids.txt"), "utf8")),
+      note: `Only the ${images.length} real ${kind}validation images from the fixtures folder are available here (${reason}), not the full 10,000-image split.`,
+      wnids: wnids ?? parseWnidList(await readFile(join(fixtures, "wnids.txt"), "utf8")),
       images
     };
   }

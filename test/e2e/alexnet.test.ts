@@ -9,8 +9,8 @@ import {join} from "node:path";
 import encodeJpeg, {init as initJpegEncoder} from "@jsquash/jpeg/encode.js";
 import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import type {Gallery} from "../../src/components/gallery.ts";
-import {expectClean, openPage, SITE_DIR, startSite, type Site, type WatchedPage} from "./harness.ts";
+import type {Gallery} from "../../src/components/core/artifacts.ts";
+import {expectClean, openPage, SITE_DIR, startSite, type Site, type WatchedPage} from "../support/e2e-harness.ts";
 
 // The first two gallery images of the built site: the real goldfish fixtures here, the first Tiny ImageNet images on a
 // networked machine, drawn stand-ins elsewhere. Reading them from the build keeps the test independent of ../shared.

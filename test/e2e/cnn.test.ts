@@ -5,7 +5,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, expect, test} from "vitest";
 import type {Page} from "playwright-core";
-import {expectClean, openPage, startSite, type Site} from "./harness.ts";
+import {expectClean, openPage, startSite, type Site} from "../support/e2e-harness.ts";
 
 let site: Site;
 beforeAll(async () => {

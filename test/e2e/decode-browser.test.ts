@@ -7,17 +7,19 @@
 import {existsSync, readFileSync, readdirSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {expectClean, openPage, SITE_DIR, startSite, type Site} from "./harness.ts";
+import {expectClean, openPage, SITE_DIR, startSite, type Site} from "../support/e2e-harness.ts";
+import {GOLDFISH_IMAGES_DIR as GOLDFISH} from "../support/shared-data.ts";
 
 const GOLDEN = join(import.meta.dirname, "../fixtures/golden/preprocess");
-const GOLDFISH = join(import.meta.dirname, "../../../shared/fixtures/tiny-imagenet/val/images");
 const manifest = JSON.parse(readFileSync(join(GOLDEN, "manifest.json"), "utf8"));
 
-function builtModule(name: string): string {
-  const dir = join(SITE_DIR, "_import/components");
+/** The built (hashed) URL of a module under src/components/, e.g. "ui/decode-blob". */
+function builtModule(path: string): string {
+  const [folder, name] = [path.slice(0, path.lastIndexOf("/") + 1), path.slice(path.lastIndexOf("/") + 1)];
+  const dir = join(SITE_DIR, "_import/components", folder);
   const file = readdirSync(dir).find((f) => f.startsWith(`${name}.`) && f.endsWith(".js"));
   if (!file) throw new Error(`${name}.*.js not in ${dir}: is a page importing it?`);
-  return `/_import/components/${file}`;
+  return `/_import/components/${folder}${file}`;
 }
 
 interface Case {
@@ -65,7 +67,7 @@ afterAll(async () => site?.close());
 async function runInBrowser(cases: Case[]): Promise<{outcomes: Outcome[]; watched: Awaited<ReturnType<typeof openPage>>}> {
   const watched = await openPage(site, "/cnn", {waitFor: "#observablehq-main h1"});
   // Passed as source text: vitest rewrites import() in test code, which would not exist in the page.
-  const args = {decoderUrl: builtModule("decode-image-browser"), preprocessUrl: builtModule("preprocess"), cases};
+  const args = {decoderUrl: builtModule("ui/decode-blob"), preprocessUrl: builtModule("core/preprocess"), cases};
   const outcomes = (await watched.page.evaluate(`(${IN_PAGE})(${JSON.stringify(args)})`)) as Outcome[];
   return {outcomes, watched};
 }

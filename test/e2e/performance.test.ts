@@ -1,8 +1,8 @@
 // The Performance page shows the benchmark's tables and chart (or says there are none yet), on a phone and a
 // laptop; the in-browser benchmark page offers every model variant and installs the hook `npm run bench` drives.
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {expectClean, openPage, startSite, type Site} from "./harness.ts";
-import {DEFAULT_VARIANT} from "../../src/components/model-variants.ts";
+import {expectClean, openPage, startSite, type Site} from "../support/e2e-harness.ts";
+import {DEFAULT_VARIANT} from "../../src/components/core/model-variants.ts";
 
 let site: Site;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {expectClean, openPage, startSite, type Site} from "./harness.ts";
+import {expectClean, openPage, startSite, type Site} from "../support/e2e-harness.ts";
 
 const ROUTES = ["/", "/wordnet", "/cnn", "/alexnet", "/goldfish", "/performance"];
 

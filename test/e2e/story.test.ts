@@ -1,6 +1,6 @@
 // The story at /: loads clean, and the labelling calculator and the ILSVRC chart respond to input.
 import {afterAll, beforeAll, expect, test} from "vitest";
-import {expectClean, openPage, startSite, type Site} from "./harness.ts";
+import {expectClean, openPage, startSite, type Site} from "../support/e2e-harness.ts";
 
 let site: Site;
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 // deep links open a node, the keyboard moves through the tree, the phone layout does not overflow, no console errors.
 import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {expectClean, openPage, startSite, type Site} from "./harness.ts";
+import {expectClean, openPage, startSite, type Site} from "../support/e2e-harness.ts";
 
 const HUSKY = "n02110185";
 const GOLDFISH = "n01443537";

@@ -1,9 +1,9 @@
 // The model the build ships, made one way for everyone: the two data loaders (alexnet.onnx, alexnet-meta.json)
 // and the classify CLI all call loadAlexNetModel(), so they always agree on weights and graph.
 import {createHash} from "node:crypto";
-import {alexNetLayers, describeLayers, EXPOSED_LAYER_NAMES, totals, type LayerInfo} from "../../components/alexnet-architecture.js";
-import {GRAPH_OUTPUT_NAMES, INPUT_NAME} from "../../components/inference.js";
-import {CROP_SIZE, IMAGENET_MEAN, IMAGENET_STD} from "../../components/preprocess.js";
+import {alexNetLayers, describeLayers, EXPOSED_LAYER_NAMES, totals, type LayerInfo} from "../../components/core/architecture.js";
+import {GRAPH_OUTPUT_NAMES, INPUT_NAME} from "../../components/core/inference.js";
+import {CROP_SIZE, IMAGENET_MEAN, IMAGENET_STD} from "../../components/core/preprocess.js";
 import {loadAlexNetWeights, type LoadAlexNetWeightsOptions, type WeightsProvenance} from "../alexnet-weights.js";
 import {buildAlexNetOnnx, OPSET} from "./alexnet-onnx.js";
 

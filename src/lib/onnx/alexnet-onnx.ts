@@ -7,8 +7,8 @@ import {
   EXPOSED_LAYER_NAMES,
   type AlexNetConfig,
   type LayerSpec
-} from "../../components/alexnet-architecture.js";
-import {INPUT_NAME, LOGITS, PROBABILITIES} from "../../components/inference.js";
+} from "../../components/core/architecture.js";
+import {INPUT_NAME, LOGITS, PROBABILITIES} from "../../components/core/inference.js";
 import {floatInitializer, int64Initializer, intAttribute, intsAttribute, node, onnx, valueInfo, type NodeProto, type TensorProto} from "./proto.js";
 
 /** What the builder needs of a tensor; A1's StateDict entries have this shape. */

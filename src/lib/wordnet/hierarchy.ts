@@ -2,7 +2,7 @@
 // WordNet is a DAG: a synset may have several hypernyms (dog: canine and domestic animal). The tree keeps the
 // first hypernym WordNet lists as the parent and records the others, so every class sits in exactly one place and
 // subtree counts add up; docs/wordnet.md explains the choice.
-import type {ImagenetClass, WordnetNode, WordnetTreeData} from "../../components/wordnet-tree.ts";
+import type {ImagenetClass, WordnetNode, WordnetTreeData} from "../../components/core/wordnet-tree.ts";
 import {requireSynset, type NounDatabase} from "./wndb.ts";
 
 export const ROOT_WNID = "n00001740"; // entity

@@ -4,7 +4,7 @@
 // the one strictly increasing choice settles most names shared by several synsets (crane ×2, kite, hen, …).
 // Where the order still allows several synsets, a sense hint (sense-hints.ts) picks one; the build fails otherwise.
 import {createRequire} from "node:module";
-import type {ImagenetClass} from "../../components/wordnet-tree.ts";
+import type {ImagenetClass} from "../../components/core/wordnet-tree.ts";
 import {SENSE_HINTS} from "./sense-hints.ts";
 import {loadNounDatabase, type NounDatabase} from "./wndb.ts";
 

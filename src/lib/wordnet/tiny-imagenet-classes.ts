@@ -1,6 +1,6 @@
 // How each of the 200 Tiny ImageNet classes relates to the 1000 ImageNet classes, so the evaluation pages can score
 // AlexNet's 1000-way output against Tiny ImageNet labels. Both datasets name classes by WordNet 3.0 wnid.
-import type {ImagenetClass} from "../../components/wordnet-tree.ts";
+import type {ImagenetClass} from "../../components/core/wordnet-tree.ts";
 import {ancestorsOf} from "./hierarchy.ts";
 import {requireSynset, type NounDatabase} from "./wndb.ts";
 

@@ -1,0 +1,110 @@
+// Preprocessing ablations on the goldfish batch: switch off one step of torchvision's evaluation transform (or get
+// it subtly wrong), re-run the batch in the browser and see what the accuracy does. The switches are options of the
+// shared preprocessing module, not copies of it.
+import type {AlexNetRuntime} from "../runtime/alexnet-runtime.js";
+import type {ImagePrediction} from "../core/evaluation-metrics.js";
+import {loadModel, runLive, type LiveImage} from "./live-run.js";
+import type {PreprocessOptions, ResizeFilter} from "../core/preprocess.js";
+import {el, uid} from "../ui/dom.js";
+
+export interface AblationOptions {
+  runtime: AlexNetRuntime;
+  modelUrl: string;
+  /** Correct top-1 answers for a run's predictions. */
+  countCorrect: (predictions: readonly ImagePrediction[]) => number;
+  /** Correct answers with torchvision's own preprocessing (the build-time run). */
+  baselineCorrect: number;
+}
+
+/** Human words for a set of options, e.g. "no normalization, nearest resize". */
+export function describeOptions(options: PreprocessOptions): string {
+  const parts: string[] = [];
+  if (options.normalize === false) parts.push("no normalization");
+  if (options.filter && options.filter !== "bilinear") parts.push(`${options.filter} resize`);
+  if (options.crop === "squash") parts.push("squash to 224×224 (no centre crop)");
+  if (options.channelOrder === "BGR") parts.push("BGR channel order");
+  return parts.length ? parts.join(", ") : "torchvision's evaluation transform (no change)";
+}
+
+function percent(correct: number, total: number): string {
+  return `${Math.round((100 * correct) / total)}%`;
+}
+
+export function goldfishAblations(images: readonly LiveImage[], {runtime, modelUrl, countCorrect, baselineCorrect}: AblationOptions): HTMLElement {
+  const checkbox = (label: string) => {
+    const id = uid("ablation");
+    const input = el("input", {type: "checkbox", id});
+    return {input, field: el("div", {class: "goldfish-ablation-field"}, input, " ", el("label", {for: id}, label))};
+  };
+  const noNormalize = checkbox("No normalization (feed ToTensor's 0–1 values)");
+  const squash = checkbox("Squash to 224×224 instead of Resize(256) + CenterCrop(224)");
+  const bgr = checkbox("BGR channel order (red and blue swapped)");
+  const filterId = uid("ablation-filter");
+  const filter = el(
+    "select",
+    {id: filterId},
+    el("option", {value: "bilinear"}, "bilinear with antialiasing (torchvision)"),
+    el("option", {value: "nearest"}, "nearest neighbour"),
+    el("option", {value: "bicubic"}, "bicubic")
+  );
+  const run = el("button", {type: "button"}, "Re-run the batch with these settings");
+  const status = el("p", {role: "status", "aria-live": "polite"}, `With torchvision's preprocessing: ${baselineCorrect} of ${images.length} (${percent(baselineCorrect, images.length)}).`);
+  const history = el("tbody");
+  const table = el(
+    "table",
+    {class: "goldfish-ablation-history"},
+    el("caption", {}, "Runs in this browser"),
+    el("thead", {}, el("tr", {}, el("th", {scope: "col"}, "settings"), el("th", {scope: "col"}, "goldfish found"), el("th", {scope: "col"}, "change"))),
+    history
+  );
+  table.hidden = true;
+  const root = el(
+    "div",
+    {class: "goldfish-ablations", "data-state": "idle"},
+    el("fieldset", {}, el("legend", {}, "Preprocessing switches"), noNormalize.field, el("div", {class: "goldfish-ablation-field"}, el("label", {for: filterId}, "Resize filter: "), filter), squash.field, bgr.field),
+    run,
+    status,
+    table
+  );
+
+  const options = (): PreprocessOptions => ({
+    normalize: !noNormalize.input.checked,
+    filter: filter.value as ResizeFilter,
+    crop: squash.input.checked ? "squash" : "center",
+    channelOrder: bgr.input.checked ? "BGR" : "RGB"
+  });
+
+  let controller: AbortController | undefined;
+  run.addEventListener("click", async () => {
+    controller?.abort();
+    const mine = (controller = new AbortController());
+    const chosen = options();
+    root.dataset.state = "running";
+    run.disabled = true;
+    try {
+      await loadModel(runtime, modelUrl, (text) => (status.textContent = text));
+      const result = await runLive(images, {
+        runtime,
+        preprocessing: chosen,
+        signal: mine.signal,
+        onProgress: ({done, total}) => (status.textContent = `Running ${describeOptions(chosen)}: ${done} of ${total} images…`)
+      });
+      const correct = countCorrect(result.predictions);
+      const delta = Math.round((100 * (correct - baselineCorrect)) / images.length);
+      status.textContent = `${describeOptions(chosen)}: ${correct} of ${images.length} goldfish found (${percent(correct, images.length)}), ${
+        delta === 0 ? "no change" : `${delta > 0 ? "+" : "−"}${Math.abs(delta)} percentage points`
+      } against torchvision's preprocessing.`;
+      history.prepend(el("tr", {}, el("td", {}, describeOptions(chosen)), el("td", {}, `${correct} / ${images.length}`), el("td", {}, delta === 0 ? "±0" : `${delta > 0 ? "+" : "−"}${Math.abs(delta)} pts`)));
+      table.hidden = false;
+      root.dataset.state = "done";
+      root.dataset.correct = String(correct);
+    } catch (error) {
+      if (mine.signal.aborted) return;
+      status.textContent = `The run failed: ${(error as Error).message}`;
+      root.dataset.state = "failed";
+    } finally {
+      if (controller === mine) run.disabled = false;
+    }
+  });
+  return root;
+}

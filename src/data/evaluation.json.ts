@@ -9,21 +9,12 @@ import {
   scoreAll,
   type ImagePrediction
 } from "../components/core/evaluation-metrics.ts";
-import type {PreprocessOptions} from "../components/core/preprocess.ts";
+import {ABLATIONS, describePreprocessing} from "../components/core/preprocess.ts";
 import {openAlexNetSession, predictImages} from "../lib/evaluate.ts";
 import {evaluationContext} from "../lib/evaluation-context.ts";
 import {GOLDFISH_WNID, loadTinyImagenetValid} from "../lib/tiny-imagenet.ts";
 
 const BATCH = 50;
-const ABLATIONS: {id: string; label: string; options: PreprocessOptions}[] = [
-  {id: "none", label: "torchvision's evaluation transform", options: {}},
-  {id: "no-normalize", label: "no normalization", options: {normalize: false}},
-  {id: "nearest", label: "nearest-neighbour resize", options: {filter: "nearest"}},
-  {id: "bicubic", label: "bicubic resize", options: {filter: "bicubic"}},
-  {id: "squash", label: "squash to 224×224, no centre crop", options: {crop: "squash"}},
-  {id: "bgr", label: "BGR channel order", options: {channelOrder: "BGR"}}
-];
-
 const log = (line: string) => process.stderr.write(`evaluation: ${line}\n`);
 const split = await loadTinyImagenetValid();
 const context = await evaluationContext(split.wnids);
@@ -34,7 +25,7 @@ log(`model ready in ${(setupMs / 1000).toFixed(1)} s (${provenance.kind} weights
 const batchImages = split.images.slice(0, BATCH);
 const ablations = [];
 let batchRun: Awaited<ReturnType<typeof predictImages>> | undefined;
-for (const ablation of ABLATIONS) {
+for (const ablation of ABLATIONS.map((a) => ({...a, label: describePreprocessing(a.options)}))) {
   const run = await predictImages(session, batchImages, {batchSize: BATCH, preprocessing: ablation.options});
   if (ablation.id === "none") batchRun = run;
   const scores = scoreAll(run.predictions, context.mappings);

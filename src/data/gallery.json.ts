@@ -1,7 +1,7 @@
 // A small gallery of Tiny ImageNet validation images as data URLs, for the /cnn and /alexnet pages.
 // With the real split: the first image of every fourth class (50 classes, goldfish first).
 // Otherwise: the 50 images the fallback has (the real goldfish fixtures, or the synthetic set).
-import {loadTinyImagenetValid} from "../lib/tiny-imagenet.ts";
+import {dataUrlOf, loadTinyImagenetValid} from "../lib/tiny-imagenet.ts";
 import {classNameOf} from "../lib/tiny-imagenet-names.ts";
 
 const split = await loadTinyImagenetValid();
@@ -21,7 +21,7 @@ const gallery = {
     label: image.label,
     wnid: image.wnid,
     name: names(image.wnid),
-    dataUrl: `data:${image.mime};base64,${Buffer.from(image.bytes).toString("base64")}`
+    dataUrl: dataUrlOf(image)
   }))
 };
 process.stdout.write(JSON.stringify(gallery));

@@ -1,6 +1,6 @@
 // The talk's batch: the first 50 Tiny ImageNet validation images (all goldfish in the real split), as data URLs,
 // with where they came from. The /goldfish page shows them and re-runs them live in the browser.
-import {loadTinyImagenetValid} from "../lib/tiny-imagenet.ts";
+import {dataUrlOf, loadTinyImagenetValid} from "../lib/tiny-imagenet.ts";
 
 const split = await loadTinyImagenetValid();
 const batch = {
@@ -12,7 +12,7 @@ const batch = {
     id: image.id,
     label: image.label,
     wnid: image.wnid,
-    dataUrl: `data:${image.mime};base64,${Buffer.from(image.bytes).toString("base64")}`
+    dataUrl: dataUrlOf(image)
   }))
 };
 process.stdout.write(JSON.stringify(batch));

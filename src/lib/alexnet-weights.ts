@@ -10,6 +10,7 @@ import {fileURLToPath} from "node:url";
 import {CheckpointError, readCheckpoint, type StateDict} from "./torch-checkpoint/index.ts";
 import {fetchWithIntegrity, findCachedWithIntegrity} from "./fetch-with-integrity.ts";
 import {mulberry32} from "../components/core/seeded-random.ts";
+import type {WeightsProvenance} from "../components/core/artifacts.ts";
 
 export const ALEXNET_URL = "https://download.pytorch.org/models/alexnet-owt-7be5be79.pth";
 export const ALEXNET_SHA256_PREFIX = "7be5be79";
@@ -36,14 +37,7 @@ export const ALEXNET_PARAM_SHAPES: Record<string, number[]> = {
   "classifier.6.bias": [1000]
 };
 
-export interface WeightsProvenance {
-  kind: "pretrained" | "local" | "random";
-  /** URL, absolute file path, or "seeded random (seed N)". */
-  source: string;
-  sha256?: string;
-  /** For `random`: why the real weights were not used. */
-  reason?: string;
-}
+export type {WeightsProvenance};
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 

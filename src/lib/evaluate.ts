@@ -1,9 +1,9 @@
 // Build-time evaluation: AlexNet (onnxruntime-node) over Tiny ImageNet images in batches, with the same
 // preprocessing and model as the browser, so the page can compare its live re-run image by image.
 import * as ort from "onnxruntime-node";
-import {INPUT_NAME, PROBABILITIES, topK} from "../components/core/inference.ts";
+import {INPUT_NAME, PROBABILITIES} from "../components/core/inference.ts";
 import {packBatch, preprocess, type PreprocessOptions} from "../components/core/preprocess.ts";
-import type {ImagePrediction} from "../components/core/evaluation-metrics.ts";
+import {batchPredictions, type ImagePrediction} from "../components/core/evaluation-metrics.ts";
 import {loadAlexNetWeights, type WeightsProvenance} from "./alexnet-weights.ts";
 import {decodeImage} from "./decode-image.ts";
 import {buildAlexNetOnnx} from "./onnx/alexnet-onnx.ts";
@@ -70,11 +70,7 @@ export async function predictImages(session: ort.InferenceSession, images: reado
     });
     next = first + batchSize < images.length ? await prepare(first + batchSize) : undefined;
     const probabilities = (await running)[PROBABILITIES].data as Float32Array;
-    const classes = probabilities.length / chunk.length;
-    chunk.forEach((image, i) => {
-      const best = topK(probabilities.subarray(i * classes, (i + 1) * classes), 5);
-      predictions.push({id: image.id, label: image.label, top5: best.map((p) => p.index), top5Probabilities: best.map((p) => p.probability)});
-    });
+    predictions.push(...batchPredictions(chunk, probabilities));
     options.onProgress?.(predictions.length, images.length);
   }
   const cpu = process.cpuUsage(cpuStart);

@@ -12,9 +12,9 @@ import {existsSync} from "node:fs";
 import {readFile, rm} from "node:fs/promises";
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
-import {crc32, deflateSync} from "node:zlib";
 import {parquetMetadata, parquetReadObjects} from "hyparquet";
 import {fetchWithIntegrity} from "./fetch-with-integrity.ts";
+import {encodePng} from "../components/core/decode/png.ts";
 import {mulberry32} from "../components/core/seeded-random.ts";
 
 export const TINY_IMAGENET_VALID_URL =
@@ -128,6 +128,11 @@ function classLabelNames(keyValues: {key: string; value?: string}[] | undefined)
   }
 }
 
+/** The image as a data: URL, the form the gallery and batch artifacts carry it in. */
+export function dataUrlOf(image: Pick<TinyImagenetImage, "bytes" | "mime">): string {
+  return `data:${image.mime};base64,${Buffer.from(image.bytes).toString("base64")}`;
+}
+
 function sniffMime(bytes: Uint8Array): "image/jpeg" | "image/png" {
   return bytes[0] === 0x89 && bytes[1] === 0x50 ? "image/png" : "image/jpeg";
 }
@@ -181,26 +186,6 @@ export function syntheticGoldfish(count = 50, seed = 1): TinyImagenetImage[] {
     }
     return {id: `synthetic_${index}`, label: 0, wnid: GOLDFISH_WNID, bytes: encodePng(rgb, size, size), mime: "image/png" as const};
   });
-}
-
-/** An 8-bit RGB PNG needs only deflate and CRC-32, both in node:zlib, so no image library is pulled in for it. */
-export function encodePng(rgb: Uint8Array, width: number, height: number): Uint8Array {
-  const raw = new Uint8Array(height * (width * 3 + 1));
-  for (let y = 0; y < height; y++) raw.set(rgb.subarray(y * width * 3, (y + 1) * width * 3), y * (width * 3 + 1) + 1);
-  const chunk = (type: string, data: Uint8Array) => {
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    out.write(type, 4, "latin1");
-    out.set(data, 8);
-    out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return new Uint8Array(Buffer.concat([signature, chunk("IHDR", header), chunk("IDAT", deflateSync(raw)), chunk("IEND", new Uint8Array(0))]));
 }
 
 export interface LoadOptions {

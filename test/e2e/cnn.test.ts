@@ -1,10 +1,10 @@
 // /cnn: loads clean, the demos run on a real gallery image and respond to input (mouse and keyboard).
 import {writeFileSync, mkdtempSync} from "node:fs";
-import {crc32, deflateSync} from "node:zlib";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, expect, test} from "vitest";
 import type {Page} from "playwright-core";
+import {encodePng} from "../../src/components/core/decode/png.ts";
 import {expectClean, openPage, startSite, type Site} from "../support/e2e-harness.ts";
 
 let site: Site;
@@ -14,23 +14,10 @@ beforeAll(async () => {
 afterAll(async () => site?.close());
 
 /** A small valid PNG (a diagonal gradient), so the upload test needs no fixture file. */
-function gradientPng(side: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-    const out = Buffer.alloc(8 + data.length + 4);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), 8 + data.length);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(side, 0);
-  header.writeUInt32BE(side, 4);
-  header[8] = 8; // bit depth
-  header[9] = 0; // grayscale
-  const rows = Buffer.alloc(side * (side + 1));
-  for (let y = 0; y < side; y++) for (let x = 0; x < side; x++) rows[y * (side + 1) + 1 + x] = Math.round(((x + y) / (2 * side - 2)) * 255);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", header), chunk("IDAT", deflateSync(rows)), chunk("IEND", Buffer.alloc(0))]);
+function gradientPng(side: number): Uint8Array {
+  const grey = new Uint8Array(side * side);
+  for (let y = 0; y < side; y++) for (let x = 0; x < side; x++) grey[y * side + x] = Math.round(((x + y) / (2 * side - 2)) * 255);
+  return encodePng(grey, side, side, 1);
 }
 
 /** A cheap fingerprint of the convolution output canvas: its size and the sum of its red channel. */

@@ -2,14 +2,8 @@
 // receptive field of the pixel under the pointer (or under the keyboard cursor) outlined on the input.
 import {receptiveBox, type ReceptiveField} from "../core/architecture.js";
 import {SEQUENTIAL, imageCanvas, paint} from "../ui/paint.js";
+import type {RgbImage} from "../core/preprocess.js";
 import type {ActivationMaps} from "./activation-grid.js";
-
-/** The network's 224×224 input as interleaved RGB bytes (the centre crop, before normalization). */
-export interface RgbImage {
-  width: number;
-  height: number;
-  data: Uint8Array;
-}
 
 export interface DetailOptions {
   channel: number;

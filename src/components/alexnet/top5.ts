@@ -1,22 +1,13 @@
 // The five most probable classes for the current image: name, probability bar, WordNet path.
+import type {ImagenetClass} from "../core/artifacts.js";
+import {className} from "../core/format.js";
 import type {Prediction} from "../core/inference.js";
 
-export interface ImagenetClass {
-  index: number;
-  wnid: string;
-  names: string[];
-  gloss: string;
-}
-
 export interface Top5Options {
-  /** Builds the WordNet breadcrumb for a class (helper C's component), if available. */
+  /** Builds the WordNet breadcrumb for a class, if the page has one. */
   breadcrumb?: (wnid: string) => Element | null;
   /** Ground truth of the image, when known (gallery images), to mark a hit. */
   trueWnid?: string;
-}
-
-export function className(cls: ImagenetClass | undefined, index: number): string {
-  return cls?.names[0] ?? `class ${index}`;
 }
 
 /** "goldfish 71.9%" — the line screen readers hear. */

@@ -1,10 +1,11 @@
 // The picture every /cnn demo works on: a gallery image, the reader's own file, or a drawn test card.
 // Decoded with the browser's canvas: these demos illustrate operations, they are not the model's input path
-// (that is src/components/preprocess.ts, which matches torchvision exactly).
+// (that is core/preprocess.ts, which matches torchvision exactly).
 import type {Grid} from "./ops.js";
 import {grayFromRgba, makeGrid} from "./ops.js";
 import {el, emitValue, uid} from "../ui/dom.js";
 import type {Gallery, GalleryImage} from "../core/artifacts.js";
+import {dataUrlBlob} from "../ui/image-source.js";
 
 export interface DemoImage {
   /** Grayscale 0–1, the single input channel of the demos. */
@@ -39,7 +40,7 @@ export function fitSize(width: number, height: number, maxSide = MAX_SIDE): [num
 }
 
 async function decodeToGray(source: Blob | string): Promise<Grid> {
-  const blob = typeof source === "string" ? await (await fetch(source)).blob() : source;
+  const blob = typeof source === "string" ? await dataUrlBlob(source) : source;
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(blob);

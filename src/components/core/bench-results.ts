@@ -1,7 +1,7 @@
 // The shape of bench/results.json and the tables read off it. `npm run bench` (bench/report.ts) writes them
 // as Markdown into docs/performance.md and the /performance page shows them as HTML: one definition of
 // every row, ratio and target, so the two can never disagree.
-import type {LoadedInfo} from "../runtime/protocol.js";
+import type {LoadedInfo} from "./inference.js";
 import type {BrowserBench, FirstPrediction} from "../performance/bench-browser.js";
 import type {Timing} from "./bench-stats.js";
 import {COMPACT_VARIANT, type ModelVariantId} from "./model-variants.js";

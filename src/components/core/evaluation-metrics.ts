@@ -2,6 +2,7 @@
 // per-class accuracy, mistakes grouped by their lowest common WordNet ancestor, accuracy at coarser levels of
 // the tree, and the agreement between two runs (build time vs in the browser). Pure and browser-safe: the
 // build-time loader and the page use the same code.
+import {imageSlice, topK} from "./inference.js";
 
 /**
  * How one Tiny ImageNet class is scored. Tiny ImageNet labels index its 200 sorted wnids, AlexNet's outputs index
@@ -36,6 +37,18 @@ export interface ImageScore extends ImagePrediction {
   scored: boolean;
   top1Correct: boolean;
   top5Correct: boolean;
+}
+
+/**
+ * The top-5 of every image of a batch, from the graph's `probabilities` output ([N, classes], softmax applied):
+ * the one place a batch becomes predictions, for the build-time evaluation and the browser re-run alike.
+ */
+export function batchPredictions(images: readonly {id: string; label: number}[], probabilities: Float32Array): ImagePrediction[] {
+  const dims = [images.length, probabilities.length / images.length];
+  return images.map((image, i) => {
+    const best = topK(imageSlice(probabilities, dims, i), 5);
+    return {id: image.id, label: image.label, top5: best.map((p) => p.index), top5Probabilities: best.map((p) => p.probability)};
+  });
 }
 
 /** Label → its mapping (scoreImage throws for a label with none, so a missing class is never scored as "wrong"). */
@@ -184,7 +197,8 @@ export function coarseAccuracy(
   });
 }
 
-export interface Agreement {
+/** How two runs over the same images agree (build time vs the browser). */
+export interface RunAgreement {
   compared: number;
   /** Images whose top-1 class is the same in both runs. */
   sameTop1: number;
@@ -197,7 +211,7 @@ export interface Agreement {
 }
 
 /** Image-by-image comparison of two runs over the same images (matched by id). */
-export function compareRuns(reference: readonly ImagePrediction[], other: readonly ImagePrediction[]): Agreement {
+export function compareRuns(reference: readonly ImagePrediction[], other: readonly ImagePrediction[]): RunAgreement {
   const byId = new Map(other.map((prediction) => [prediction.id, prediction]));
   let compared = 0, sameTop1 = 0, sameTop5 = 0, maxProbabilityDifference = 0;
   const differing: string[] = [];

@@ -53,3 +53,27 @@ export function argmax(values: ArrayLike<number>): number {
   for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
   return best;
 }
+
+/** A float32 tensor as it crosses the Worker boundary (the buffer is transferred, not copied). */
+export interface TensorData {
+  dims: number[];
+  data: Float32Array;
+}
+
+export type Backend = "wasm" | "webgpu";
+
+/** What an opened session reports, in the browser (the Worker) and in the benchmark results alike. */
+export interface LoadedInfo {
+  backend: Backend;
+  /** WASM threads the session was created with (1 when the page is not cross-origin isolated). */
+  threads: number;
+  crossOriginIsolated: boolean;
+  modelBytes: number;
+  fromCache: boolean;
+  /** Whether the model is now in the Cache API (a reload will not download it again). */
+  stored: boolean;
+  downloadMs: number;
+  sessionMs: number;
+  /** Why WebGPU was not used, when it was asked for. */
+  webgpuNote?: string;
+}

@@ -1,13 +1,8 @@
 // The WordNet tree of the 1000 ImageNet classes, as used in the browser and by build-time code:
 // shared types, lookups, paths to the root, lowest common ancestors and synonym search. Pure: no DOM, no Node.
+import type {ImagenetClass} from "./artifacts.js";
 
-/** One ILSVRC-2012 class. `index` is the torchvision output index; `names` are its WordNet 3.0 lemmas. */
-export interface ImagenetClass {
-  index: number;
-  wnid: string;
-  names: string[];
-  gloss: string;
-}
+export type {ImagenetClass};
 
 /**
  * One synset in the tree. WordNet lets a synset have several hypernyms; the tree keeps the first one WordNet lists

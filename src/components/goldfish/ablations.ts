@@ -4,7 +4,7 @@
 import type {AlexNetRuntime} from "../runtime/alexnet-runtime.js";
 import type {ImagePrediction} from "../core/evaluation-metrics.js";
 import {loadModel, runLive, type LiveImage} from "./live-run.js";
-import type {PreprocessOptions, ResizeFilter} from "../core/preprocess.js";
+import {describePreprocessing, type PreprocessOptions, type ResizeFilter} from "../core/preprocess.js";
 import {el, uid} from "../ui/dom.js";
 
 export interface AblationOptions {
@@ -14,16 +14,6 @@ export interface AblationOptions {
   countCorrect: (predictions: readonly ImagePrediction[]) => number;
   /** Correct answers with torchvision's own preprocessing (the build-time run). */
   baselineCorrect: number;
-}
-
-/** Human words for a set of options, e.g. "no normalization, nearest resize". */
-export function describeOptions(options: PreprocessOptions): string {
-  const parts: string[] = [];
-  if (options.normalize === false) parts.push("no normalization");
-  if (options.filter && options.filter !== "bilinear") parts.push(`${options.filter} resize`);
-  if (options.crop === "squash") parts.push("squash to 224×224 (no centre crop)");
-  if (options.channelOrder === "BGR") parts.push("BGR channel order");
-  return parts.length ? parts.join(", ") : "torchvision's evaluation transform (no change)";
 }
 
 function percent(correct: number, total: number): string {
@@ -87,14 +77,14 @@ export function goldfishAblations(images: readonly LiveImage[], {runtime, modelU
         runtime,
         preprocessing: chosen,
         signal: mine.signal,
-        onProgress: ({done, total}) => (status.textContent = `Running ${describeOptions(chosen)}: ${done} of ${total} images…`)
+        onProgress: ({done, total}) => (status.textContent = `Running ${describePreprocessing(chosen)}: ${done} of ${total} images…`)
       });
       const correct = countCorrect(result.predictions);
       const delta = Math.round((100 * (correct - baselineCorrect)) / images.length);
-      status.textContent = `${describeOptions(chosen)}: ${correct} of ${images.length} goldfish found (${percent(correct, images.length)}), ${
+      status.textContent = `${describePreprocessing(chosen)}: ${correct} of ${images.length} goldfish found (${percent(correct, images.length)}), ${
         delta === 0 ? "no change" : `${delta > 0 ? "+" : "−"}${Math.abs(delta)} percentage points`
       } against torchvision's preprocessing.`;
-      history.prepend(el("tr", {}, el("td", {}, describeOptions(chosen)), el("td", {}, `${correct} / ${images.length}`), el("td", {}, delta === 0 ? "±0" : `${delta > 0 ? "+" : "−"}${Math.abs(delta)} pts`)));
+      history.prepend(el("tr", {}, el("td", {}, describePreprocessing(chosen)), el("td", {}, `${correct} / ${images.length}`), el("td", {}, delta === 0 ? "±0" : `${delta > 0 ? "+" : "−"}${Math.abs(delta)} pts`)));
       table.hidden = false;
       root.dataset.state = "done";
       root.dataset.correct = String(correct);

@@ -3,8 +3,9 @@
 // cancel between chunks. Used by the live re-run and by the preprocessing ablations on /goldfish.
 import type {AlexNetRuntime} from "../runtime/alexnet-runtime.js";
 import {decodeImageBlob} from "../ui/decode-blob.js";
-import type {ImagePrediction} from "../core/evaluation-metrics.js";
-import {PROBABILITIES, topK} from "../core/inference.js";
+import {dataUrlBlob} from "../ui/image-source.js";
+import {batchPredictions, type ImagePrediction} from "../core/evaluation-metrics.js";
+import {PROBABILITIES} from "../core/inference.js";
 import {packBatch, preprocess, type PreprocessOptions} from "../core/preprocess.js";
 
 export interface LiveImage {
@@ -67,9 +68,7 @@ const decoded = new Map<string, Promise<Awaited<ReturnType<typeof decodeImageBlo
 function decodeOnce(image: LiveImage) {
   let promise = decoded.get(image.id);
   if (!promise) {
-    promise = fetch(image.dataUrl)
-      .then((response) => response.blob())
-      .then((blob) => decodeImageBlob(blob));
+    promise = dataUrlBlob(image.dataUrl).then((blob) => decodeImageBlob(blob));
     promise.catch(() => decoded.delete(image.id));
     decoded.set(image.id, promise);
   }
@@ -96,12 +95,7 @@ export async function runLive(images: readonly LiveImage[], options: LiveRunOpti
     const tensors = await Promise.all(chunk.map(async (image) => preprocess(await decodeOnce(image), options.preprocessing).tensor));
     const {data} = packBatch(tensors);
     const {outputs} = await runtime.run(data, {batch: chunk.length, outputs: [PROBABILITIES], signal, transferInput: true});
-    const probabilities = outputs[PROBABILITIES]!.data;
-    const classes = probabilities.length / chunk.length;
-    chunk.forEach((image, i) => {
-      const best = topK(probabilities.subarray(i * classes, (i + 1) * classes), 5);
-      predictions.push({id: image.id, label: image.label, top5: best.map((p) => p.index), top5Probabilities: best.map((p) => p.probability)});
-    });
+    predictions.push(...batchPredictions(chunk, outputs[PROBABILITIES]!.data));
     activeMs += performance.now() - t0;
     onProgress?.({
       done: predictions.length,

@@ -2,7 +2,7 @@
 // with a progress bar, pause/resume, cancel and images per second, then checks image by image that the browser
 // agrees with the build-time results. State is mirrored in data-* attributes for tests and assistive tech.
 import type {AlexNetRuntime} from "../runtime/alexnet-runtime.js";
-import {compareRuns, type Agreement, type ImagePrediction} from "../core/evaluation-metrics.js";
+import {compareRuns, type RunAgreement, type ImagePrediction} from "../core/evaluation-metrics.js";
 import {loadModel, PauseGate, runLive, type LiveImage, type LiveRun} from "./live-run.js";
 import {el} from "../ui/dom.js";
 
@@ -98,7 +98,7 @@ export function goldfishRerun(images: readonly LiveImage[], {runtime, modelUrl, 
   return root;
 }
 
-function agreementReport(agreement: Agreement, reference: readonly ImagePrediction[], live: readonly ImagePrediction[], classNames: readonly string[]): HTMLElement {
+function agreementReport(agreement: RunAgreement, reference: readonly ImagePrediction[], live: readonly ImagePrediction[], classNames: readonly string[]): HTMLElement {
   const all = agreement.sameTop1 === agreement.compared;
   const summary = el(
     "p",

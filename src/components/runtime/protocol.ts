@@ -1,13 +1,9 @@
-// The messages between the page (alexnet-runtime.ts) and the Worker (alexnet-worker.ts).
+// The messages between the page (alexnet-runtime.ts) and the Worker (worker.ts).
 // Types only: both sides import them, so a change to the protocol is a type error on both sides.
+import type {Backend, LoadedInfo, TensorData} from "../core/inference.js";
 
-/** A float32 tensor as it crosses the Worker boundary (the buffer is transferred, not copied). */
-export interface TensorData {
-  dims: number[];
-  data: Float32Array;
-}
+export type {Backend, LoadedInfo, TensorData};
 
-export type Backend = "wasm" | "webgpu";
 
 export interface LoadRequest {
   type: "load";
@@ -35,21 +31,6 @@ export interface CancelRequest {
 }
 
 export type WorkerRequest = LoadRequest | RunRequest | CancelRequest;
-
-export interface LoadedInfo {
-  backend: Backend;
-  /** WASM threads the session was created with (1 when the page is not cross-origin isolated). */
-  threads: number;
-  crossOriginIsolated: boolean;
-  modelBytes: number;
-  fromCache: boolean;
-  /** Whether the model is now in the Cache API (a reload will not download it again). */
-  stored: boolean;
-  downloadMs: number;
-  sessionMs: number;
-  /** Why WebGPU was not used, when it was asked for. */
-  webgpuNote?: string;
-}
 
 export type WorkerResponse =
   | {type: "download"; id: number; loaded: number; total: number | undefined}

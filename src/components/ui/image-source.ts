@@ -25,9 +25,14 @@ function firstImage(items: DataTransfer | null): File | undefined {
   return undefined;
 }
 
-export async function galleryBlob(image: GalleryImage): Promise<Blob> {
+/** The file behind an artifact's data: URL (gallery and batch images). */
+export async function dataUrlBlob(dataUrl: string): Promise<Blob> {
   // A data: URL is local: fetch() decodes it without touching the network.
-  return (await fetch(image.dataUrl)).blob();
+  return (await fetch(dataUrl)).blob();
+}
+
+export function galleryBlob(image: GalleryImage): Promise<Blob> {
+  return dataUrlBlob(image.dataUrl);
 }
 
 function webcamPanel(onPick: PickerOptions["onPick"], onError: PickerOptions["onError"]): HTMLElement | undefined {

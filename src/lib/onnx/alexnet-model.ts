@@ -6,6 +6,7 @@ import {GRAPH_OUTPUT_NAMES, INPUT_NAME} from "../../components/core/inference.js
 import {CROP_SIZE, IMAGENET_MEAN, IMAGENET_STD} from "../../components/core/preprocess.js";
 import {loadAlexNetWeights, type LoadAlexNetWeightsOptions, type WeightsProvenance} from "../alexnet-weights.js";
 import {buildAlexNetOnnx, OPSET} from "./alexnet-onnx.js";
+import type {AlexNetMeta} from "../../components/core/artifacts.js";
 
 export interface AlexNetModel {
   /** The complete .onnx file. */
@@ -26,19 +27,7 @@ export async function loadAlexNetModel(options: LoadAlexNetWeightsOptions = {}):
   return {bytes, provenance};
 }
 
-export interface AlexNetMeta {
-  weights: WeightsProvenance;
-  input: {name: string; shape: [string, number, number, number]; mean: readonly number[]; std: readonly number[]};
-  /** One entry per graph output that is a torchvision module, in forward order. */
-  layers: LayerInfo[];
-  /** Over every module (classifier.0, a dropout, adds nothing). */
-  totals: {params: number; macs: number};
-  modelBytes: number;
-  /** SHA-256 of the .onnx file, to tell models apart without downloading them. */
-  modelSha256: string;
-  opset: number;
-  outputs: string[];
-}
+export type {AlexNetMeta};
 
 export function alexNetMeta(model: AlexNetModel): AlexNetMeta {
   const all = describeLayers(alexNetLayers(), CROP_SIZE);

@@ -3,8 +3,13 @@
  * browser and in Node (fast-png is pure JS). A browser canvas would instead apply
  * gamma/colour management and premultiply alpha, so it is not used for PNGs.
  */
-import {decode as decodePngFile} from "fast-png";
+import {decode as decodePngFile, encode as encodePngFile} from "fast-png";
 import type {DecodedImage} from "./decoded-image.js";
+
+/** 8-bit pixels (1 channel: grey, 3: RGB) as a PNG file: the synthetic images and the test inputs. */
+export function encodePng(pixels: Uint8Array, width: number, height: number, channels: 1 | 3 = 3): Uint8Array {
+  return encodePngFile({width, height, data: pixels, channels, depth: 8});
+}
 
 export function isPng(bytes: Uint8Array): boolean {
   const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

@@ -4,9 +4,8 @@
 import type {Page} from "playwright-core";
 import {launchChromium} from "../scripts/chromium.ts";
 import {startStaticServer} from "../scripts/serve.ts";
-import type {BenchOptions} from "../src/components/performance/bench-browser.ts";
+import type {BenchOptions, BrowserSide, PairedTiming} from "../src/components/core/bench-results.ts";
 import {summarize} from "../src/components/core/bench-stats.ts";
-import type {BrowserSide, PairedTiming} from "../src/components/core/bench-results.ts";
 import type {ModelVariantId} from "../src/components/core/model-variants.ts";
 
 export const BENCH_PAGE = "/performance/bench";
@@ -23,7 +22,7 @@ export interface BrowserPlan {
   log: (line: string) => void;
 }
 
-/** What one browser session measures: the same shape bench/results.json stores (see bench-summary.ts). */
+/** What one browser session measures: the same shape bench/results.json stores (see core/bench-results.ts). */
 export type BrowserResults = BrowserSide;
 
 async function openBenchPage(page: Page, url: string, problems: string[]): Promise<void> {

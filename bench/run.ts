@@ -4,12 +4,15 @@
 //
 // Env: SITE_OUT (built site to drive, default dist; built first if its bench page is missing),
 // BENCH_RUNS (timed runs per figure, default 10; slow paths use fewer, see PLAN), PYTHON (default /usr/bin/python3),
-// BENCH_QUICK=1 (3 runs, small batches: checks the pipeline end to end in a few minutes; figures not for quoting).
+// BENCH_QUICK=1 (3 runs, small batches: checks the pipeline end to end in a few minutes; figures not for quoting),
+// TINY_IMAGENET_FIXTURES (the goldfish images the agreement figures use; without it those figures are skipped),
+// BENCH_RESULTS and BENCH_DOCS (where the results file and the report go, default bench/results.json and docs/:
+// a trial run can write elsewhere and leave the published figures alone).
 import {execFile, spawnSync} from "node:child_process";
 import {createHash} from "node:crypto";
-import {existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from "node:fs";
 import {cpus, loadavg, tmpdir, totalmem} from "node:os";
-import {join} from "node:path";
+import {join, resolve} from "node:path";
 import {promisify} from "node:util";
 import {argmax, INPUT_NAME, LOGITS} from "../src/components/core/inference.ts";
 import type {BenchResults, NodeRun} from "../src/components/core/bench-results.ts";
@@ -32,6 +35,8 @@ const PYTHON = process.env.PYTHON ?? "/usr/bin/python3";
 const CORES = cpus().length;
 const VARIANTS: ModelVariantId[] = ["fp32", "fp16", "int8"];
 const GOLDFISH_CLASS = 1; // ImageNet class 1 is n01443537 goldfish
+const RESULTS_FILE = process.env.BENCH_RESULTS ?? "bench/results.json";
+const DOCS_DIR = process.env.BENCH_DOCS ?? "docs";
 
 /** How many timed runs each figure gets: ≥ 10 at batch 1; batch 50 takes seconds per run, so 5 there. */
 const PLAN = QUICK
@@ -68,6 +73,7 @@ const modelInfo = Object.fromEntries(
 // 3. Inputs: seeded random images for timing and error probing, the goldfish fixtures for agreement.
 const random = randomInputs(Math.max(PLAN.batch, PLAN.randomImages));
 const goldfish = await goldfishInputs();
+log("missing" in goldfish ? `no goldfish agreement figures: ${goldfish.missing}` : `${goldfish.count} goldfish images from ${goldfish.dir}`);
 
 // 4. onnxruntime-node: every variant at all threads, fp32 also at 1 thread; logits for the agreement figures.
 const nodeRuns: NodeRun[] = [];
@@ -206,11 +212,14 @@ const results: BenchResults = {
   profile: {variant: "fp32", threads: CORES, runMs: profile.runMs, layers: profile.layers},
   accuracy
 };
-writeFileSync("bench/results.json", `${JSON.stringify(results, null, 1)}\n`);
-await writeReport(results, "docs/performance.md", "docs/performance-layers.svg");
+const markdownFile = join(DOCS_DIR, "performance.md");
+const chartFile = join(DOCS_DIR, "performance-layers.svg");
+mkdirSync(DOCS_DIR, {recursive: true});
+writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 1)}\n`);
+await writeReport(results, markdownFile, chartFile);
 // Framework never re-runs a cached loader on its own: drop the page's copy so the next build reads these results.
-rmSync("src/.observablehq/cache/data/bench-results.json", {force: true});
-log(`wrote bench/results.json, docs/performance.md and docs/performance-layers.svg in ${results.meta.durationS} s`);
+if (resolve(RESULTS_FILE) === resolve("bench/results.json")) rmSync("src/.observablehq/cache/data/bench-results.json", {force: true});
+log(`wrote ${RESULTS_FILE}, ${markdownFile} and ${chartFile} in ${results.meta.durationS} s`);
 
 async function runPytorch(): Promise<BenchResults["pytorch"]> {
   if (!existsSync(PYTHON)) return {skipped: `${PYTHON} not found (install Debian's python3-torch to compare with PyTorch)`};

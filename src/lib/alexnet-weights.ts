@@ -5,7 +5,7 @@
  */
 import {createHash} from "node:crypto";
 import {readFile} from "node:fs/promises";
-import {basename, resolve} from "node:path";
+import {basename, relative, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {CheckpointError, readCheckpoint, type StateDict} from "./torch-checkpoint/index.ts";
 import {fetchWithIntegrity, findCachedWithIntegrity} from "./fetch-with-integrity.ts";
@@ -40,6 +40,12 @@ export const ALEXNET_PARAM_SHAPES: Record<string, number[]> = {
 export type {WeightsProvenance};
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** The reason ends up on the pages: name a folder inside the project by its project path, not by this machine's. */
+function shownPath(path: string): string {
+  const inside = relative(REPO_ROOT, path);
+  return inside && !inside.startsWith("..") ? `${inside}/` : path;
+}
 
 function listProblems(kind: string, items: string[]): string {
   const shown = items.slice(0, 3).join(", ");
@@ -131,7 +137,7 @@ export async function loadAlexNetWeights(
       const {stateDict, sha256} = await readValidated(found.path);
       return {stateDict, provenance: {kind: "pretrained", source: ALEXNET_URL, sha256}};
     }
-    reason = `ALEXNET_OFFLINE=1 and no verified ${ALEXNET_FILE_NAME} in ${cacheDir}`;
+    reason = `ALEXNET_OFFLINE=1 and no verified ${ALEXNET_FILE_NAME} in ${shownPath(cacheDir)}`;
   } catch (error) {
     // A file that passed the hash check but cannot be read is our bug, not a reason to fall back quietly.
     if (error instanceof CheckpointError) throw error;

@@ -9,6 +9,7 @@ import {join} from "node:path";
 import encodeJpeg, {init as initJpegEncoder} from "@jsquash/jpeg/encode.js";
 import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import type {TestHook} from "../../src/components/alexnet/page.ts";
 import type {Gallery} from "../../src/components/core/artifacts.ts";
 import {expectClean, openPage, SITE_DIR, startSite, type Site, type WatchedPage} from "../support/e2e-harness.ts";
 
@@ -21,13 +22,7 @@ const MODEL_TIMEOUT = 170_000;
 
 declare global {
   interface Window {
-    __alexnet?: {
-      state: {image?: string; layer: string; channel: number};
-      info?: {threads: number; backend: string; modelBytes: number; fromCache: boolean; crossOriginIsolated: boolean; sessionMs: number; downloadMs: number};
-      imageLabel?: string;
-      lastRunMs?: number;
-      runs: number;
-    };
+    __alexnet?: TestHook;
   }
 }
 

@@ -1,6 +1,7 @@
 // Every channel of one layer's activations as a grid of small maps on one canvas.
 // Click a map (or move with the arrow keys and press Enter) to choose it; the caller enlarges it.
 import {SEQUENTIAL, imageCanvas, paint, rampLegend} from "../ui/paint.js";
+import {el} from "../ui/dom.js";
 
 /** One image's activations of a convolutional or pooling layer, channel-major (C×H×W). */
 export interface ActivationMaps {
@@ -53,19 +54,23 @@ export function activationGrid(maps: ActivationMaps, {width, scale, selected, on
   const cssHeight = rows * (tile + GAP) - GAP;
   const ratio = globalThis.devicePixelRatio || 1;
 
-  const canvas = document.createElement("canvas");
-  canvas.className = "activation-grid";
+  // A focusable widget rather than a picture: arrow keys choose a channel; the page announces the choice.
+  // Layout in data-*, so tests and tools can find a channel's tile without re-deriving it.
+  const canvas = el("canvas", {
+    class: "activation-grid",
+    role: "application",
+    "aria-roledescription": "grid of activation maps",
+    "aria-label": `${label}: ${maps.channels} activation maps of ${maps.height}×${maps.width}. Arrow keys move between channels.`,
+    "data-channels": maps.channels,
+    "data-columns": columns,
+    "data-tile": tile,
+    "data-gap": GAP
+  });
   canvas.width = Math.round(cssWidth * ratio);
   canvas.height = Math.round(cssHeight * ratio);
   canvas.style.width = `${cssWidth}px`;
   canvas.style.height = `${cssHeight}px`;
   canvas.tabIndex = 0;
-  // A focusable widget rather than a picture: arrow keys choose a channel; the page announces the choice.
-  canvas.setAttribute("role", "application");
-  canvas.setAttribute("aria-roledescription", "grid of activation maps");
-  // Layout on the element, so tests and tools can find a channel's tile without re-deriving it.
-  Object.assign(canvas.dataset, {channels: String(maps.channels), columns: String(columns), tile: String(tile), gap: String(GAP)});
-  canvas.setAttribute("aria-label", `${label}: ${maps.channels} activation maps of ${maps.height}×${maps.width}. Arrow keys move between channels.`);
 
   // Paint every map once at its own resolution; redrawing for the selection only copies them.
   const size = maps.height * maps.width;
@@ -116,15 +121,12 @@ export function activationGrid(maps: ActivationMaps, {width, scale, selected, on
     choose(current + step[event.key]!);
   });
 
-  const figure = document.createElement("figure");
-  figure.className = "activation-grid-figure";
-  const caption = document.createElement("figcaption");
   const dead = maxima.filter((m) => m === 0).length;
-  caption.textContent = `${maps.channels} channels, ${maps.height}×${maps.width} each; ${dead} are zero everywhere for this image.`;
-  figure.append(
+  return el(
+    "figure",
+    {class: "activation-grid-figure"},
     rampLegend(SEQUENTIAL, "0", scale === "shared" ? layerMax.toPrecision(3) : "max of each map", scale === "shared" ? "shared scale" : "per-map scale"),
     canvas,
-    caption
+    el("figcaption", {}, `${maps.channels} channels, ${maps.height}×${maps.width} each; ${dead} are zero everywhere for this image.`)
   );
-  return figure;
 }

@@ -2,6 +2,7 @@
 // receptive field of the pixel under the pointer (or under the keyboard cursor) outlined on the input.
 import {receptiveBox, type ReceptiveField} from "../core/architecture.js";
 import {SEQUENTIAL, imageCanvas, paint} from "../ui/paint.js";
+import {el} from "../ui/dom.js";
 import type {RgbImage} from "../core/preprocess.js";
 import type {ActivationMaps} from "./activation-grid.js";
 
@@ -23,11 +24,10 @@ export function rgbImageData(image: RgbImage): ImageData {
 
 function sizedCanvas(size: number, label: string): HTMLCanvasElement {
   const ratio = globalThis.devicePixelRatio || 1;
-  const canvas = document.createElement("canvas");
+  const canvas = el("canvas", {"aria-label": label});
   canvas.width = Math.round(size * ratio);
   canvas.height = Math.round(size * ratio);
   canvas.style.width = canvas.style.height = `${size}px`;
-  canvas.setAttribute("aria-label", label);
   canvas.getContext("2d")!.setTransform(ratio, 0, 0, ratio, 0, 0);
   return canvas;
 }
@@ -47,13 +47,10 @@ export function channelDetail(maps: ActivationMaps, input: RgbImage, {channel, m
   inputCanvas.setAttribute("role", "img");
   inputCanvas.className = "activation-detail-input";
 
-  const overlayToggle = document.createElement("label");
-  const checkbox = document.createElement("input");
-  checkbox.type = "checkbox";
+  const checkbox = el("input", {type: "checkbox"});
   checkbox.checked = true;
-  overlayToggle.append(checkbox, " lay the map over the image");
-  const readout = document.createElement("p");
-  readout.className = "activation-detail-readout";
+  const overlayToggle = el("label", {}, checkbox, " lay the map over the image");
+  const readout = el("p", {class: "activation-detail-readout"});
 
   let probe: [number, number] | undefined;
 
@@ -118,14 +115,12 @@ export function channelDetail(maps: ActivationMaps, input: RgbImage, {channel, m
   checkbox.addEventListener("change", draw);
   draw();
 
-  const wrapper = document.createElement("div");
-  wrapper.className = "activation-detail";
-  wrapper.dataset.channel = String(channel);
-  const heading = document.createElement("h3");
-  heading.textContent = `${label} · channel ${channel}`;
-  const pair = document.createElement("div");
-  pair.className = "activation-detail-pair";
-  pair.append(mapCanvas, inputCanvas);
-  wrapper.append(heading, pair, overlayToggle, readout);
-  return wrapper;
+  return el(
+    "div",
+    {class: "activation-detail", "data-channel": channel},
+    el("h3", {}, `${label} · channel ${channel}`),
+    el("div", {class: "activation-detail-pair"}, mapCanvas, inputCanvas),
+    overlayToggle,
+    readout
+  );
 }

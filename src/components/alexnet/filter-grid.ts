@@ -1,6 +1,7 @@
 // The learned filters of a convolution. conv1's filters look straight at RGB pixels, so each is drawn as an
 // 11×11 colour image; deeper filters look at the previous layer's channels, so one filter is drawn as one
 // small kernel per input channel. Every filter carries its L2 norm; choosing a filter chooses its channel.
+import {el} from "../ui/dom.js";
 import {DIVERGING, imageCanvas, paint, rampLegend} from "../ui/paint.js";
 import {filterNorms, kernelSlice, type ConvWeights} from "../core/conv-weights.js";
 
@@ -31,8 +32,7 @@ function rgbFilter(weights: ConvWeights, out: number): ImageData {
 }
 
 function normBar(norm: number, largest: number): HTMLElement {
-  const bar = document.createElement("span");
-  bar.className = "filter-norm";
+  const bar = el("span", {class: "filter-norm"});
   bar.style.width = `${Math.max(2, (100 * norm) / (largest || 1))}%`;
   return bar;
 }
@@ -40,68 +40,59 @@ function normBar(norm: number, largest: number): HTMLElement {
 export function filterGrid(weights: ConvWeights, {selected, onSelect, label}: FilterGridOptions): HTMLElement {
   const norms = filterNorms(weights);
   const largest = norms.reduce((a, b) => Math.max(a, b), 0);
-  const root = document.createElement("div");
-  root.className = "filter-grid";
   const buttons: HTMLButtonElement[] = [];
   const press = (channel: number) => {
     buttons.forEach((b, i) => b.setAttribute("aria-pressed", String(i === channel)));
     onSelect(channel);
   };
+  const filterButton = (out: number, attrs: Record<string, string>, ...children: Node[]) => {
+    const button = el("button", {type: "button", ...attrs, "aria-pressed": String(out === selected), title: `filter ${out} · L2 norm ${norms[out]!.toFixed(3)}`}, ...children);
+    button.addEventListener("click", () => press(out));
+    buttons.push(button);
+    return button;
+  };
 
   if (weights.inChannels === 3) {
-    const grid = document.createElement("div");
-    grid.className = "filter-tiles";
-    for (let out = 0; out < weights.outChannels; out++) {
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "filter-tile";
-      button.setAttribute("aria-pressed", String(out === selected));
-      button.setAttribute("aria-label", `${label} filter ${out}, norm ${norms[out]!.toFixed(3)}`);
-      button.title = `filter ${out} · L2 norm ${norms[out]!.toFixed(3)}`;
-      const canvas = imageCanvas(rgbFilter(weights, out));
-      button.append(canvas, normBar(norms[out]!, largest));
-      button.addEventListener("click", () => press(out));
-      buttons.push(button);
-      grid.append(button);
-    }
-    const note = document.createElement("p");
-    note.className = "filter-note";
-    note.textContent = `${weights.outChannels} filters of 3×${weights.kernel}×${weights.kernel}, drawn as colour images: grey is zero, each filter stretched to its own largest weight; the bar under each is its L2 norm (largest ${largest.toFixed(3)}). Choose one to see its activation map.`;
-    root.append(grid, note);
-    return root;
+    const tiles = Array.from({length: weights.outChannels}, (_, out) =>
+      filterButton(out, {class: "filter-tile", "aria-label": `${label} filter ${out}, norm ${norms[out]!.toFixed(3)}`}, imageCanvas(rgbFilter(weights, out)), normBar(norms[out]!, largest))
+    );
+    return el(
+      "div",
+      {class: "filter-grid"},
+      el("div", {class: "filter-tiles"}, ...tiles),
+      el(
+        "p",
+        {class: "filter-note"},
+        `${weights.outChannels} filters of 3×${weights.kernel}×${weights.kernel}, drawn as colour images: grey is zero, each filter stretched to its own largest weight; the bar under each is its L2 norm (largest ${largest.toFixed(3)}). Choose one to see its activation map.`
+      )
+    );
   }
 
   // Deeper layers: a norm bar per output filter to choose from, then the chosen filter's per-input-channel kernels.
-  const strip = document.createElement("div");
-  strip.className = "filter-norm-strip";
-  strip.setAttribute("role", "group");
-  strip.setAttribute("aria-label", `${label}: the ${weights.outChannels} filters by L2 norm`);
-  for (let out = 0; out < weights.outChannels; out++) {
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = "filter-norm-button";
+  const bars = Array.from({length: weights.outChannels}, (_, out) => {
+    const button = filterButton(out, {class: "filter-norm-button", "aria-label": `filter ${out}, norm ${norms[out]!.toFixed(3)}`});
     button.style.setProperty("--h", `${Math.max(4, (100 * norms[out]!) / (largest || 1))}%`);
-    button.setAttribute("aria-pressed", String(out === selected));
-    button.setAttribute("aria-label", `filter ${out}, norm ${norms[out]!.toFixed(3)}`);
-    button.title = `filter ${out} · L2 norm ${norms[out]!.toFixed(3)}`;
-    button.addEventListener("click", () => press(out));
-    buttons.push(button);
-    strip.append(button);
-  }
+    return button;
+  });
   const out = Math.min(Math.max(0, selected), weights.outChannels - 1);
   const k = weights.kernel;
   const filter = weights.data.subarray(out * weights.inChannels * k * k, (out + 1) * weights.inChannels * k * k);
   const scale = maxAbs(filter) || 1;
-  const kernels = document.createElement("div");
-  kernels.className = "filter-kernels";
-  for (let input = 0; input < weights.inChannels; input++) {
+  const kernels = Array.from({length: weights.inChannels}, (_, input) => {
     const canvas = imageCanvas(paint(kernelSlice(weights, out, input), k, k, DIVERGING, -scale, scale));
     canvas.title = `input channel ${input}`;
-    kernels.append(canvas);
-  }
-  const heading = document.createElement("p");
-  heading.className = "filter-note";
-  heading.textContent = `Filter ${out} of ${label} (L2 norm ${norms[out]!.toFixed(3)}): one ${k}×${k} kernel for each of its ${weights.inChannels} input channels. Each output channel sums all of them.`;
-  root.append(strip, heading, rampLegend(DIVERGING, (-scale).toPrecision(2), scale.toPrecision(2), "weight"), kernels);
-  return root;
+    return canvas;
+  });
+  return el(
+    "div",
+    {class: "filter-grid"},
+    el("div", {class: "filter-norm-strip", role: "group", "aria-label": `${label}: the ${weights.outChannels} filters by L2 norm`}, ...bars),
+    el(
+      "p",
+      {class: "filter-note"},
+      `Filter ${out} of ${label} (L2 norm ${norms[out]!.toFixed(3)}): one ${k}×${k} kernel for each of its ${weights.inChannels} input channels. Each output channel sums all of them.`
+    ),
+    rampLegend(DIVERGING, (-scale).toPrecision(2), scale.toPrecision(2), "weight"),
+    el("div", {class: "filter-kernels"}, ...kernels)
+  );
 }

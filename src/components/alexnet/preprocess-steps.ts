@@ -2,6 +2,7 @@
 // original → RGB → Resize(256) → CenterCrop(224) → normalized tensor (three channels and their value histogram).
 import * as Plot from "@observablehq/plot";
 import {DIVERGING, imageCanvas, paint, rampLegend} from "../ui/paint.js";
+import {el} from "../ui/dom.js";
 import {rgbImageData} from "./channel-detail.js";
 import {IMAGENET_MEAN, IMAGENET_STD, type DecodedImage, type PreprocessResult, type RgbImage} from "../core/preprocess.js";
 
@@ -15,14 +16,7 @@ const MODE_NAMES: Record<string, string> = {
 };
 
 function step(title: string, detail: string, visual: Element): HTMLElement {
-  const figure = document.createElement("figure");
-  figure.className = "preprocess-step";
-  const caption = document.createElement("figcaption");
-  const strong = document.createElement("strong");
-  strong.textContent = title;
-  caption.append(strong, document.createElement("br"), detail);
-  figure.append(visual, caption);
-  return figure;
+  return el("figure", {class: "preprocess-step"}, visual, el("figcaption", {}, el("strong", {}, title), el("br"), detail));
 }
 
 /** An RGB image drawn at its own pixel size, shrunk only to fit `max` CSS pixels. */
@@ -60,18 +54,13 @@ function histogram(tensor: Float32Array, width: number): Element {
 
 export function preprocessSteps(original: {url: string; image: DecodedImage}, result: PreprocessResult, {width}: {width: number}): HTMLElement {
   const thumb = Math.min(224, Math.max(120, Math.floor(width / 4) - 16));
-  const root = document.createElement("div");
-  root.className = "preprocess-steps";
-
-  const img = document.createElement("img");
-  img.src = original.url;
-  img.alt = "The image as the browser shows it";
+  const img = el("img", {src: original.url, alt: "The image as the browser shows it"});
   img.style.maxWidth = img.style.maxHeight = `${thumb}px`;
   const {image} = original;
-  const row = document.createElement("div");
-  row.className = "preprocess-row";
   const {rgb, resized, cropped, tensor} = result;
-  row.append(
+  const row = el(
+    "div",
+    {class: "preprocess-row"},
     step("1 · Original", `${image.width}×${image.height}, ${MODE_NAMES[image.mode] ?? image.mode}`, img),
     step(
       "2 · convert(\"RGB\")",
@@ -84,25 +73,30 @@ export function preprocessSteps(original: {url: string; image: DecodedImage}, re
 
   const range = tensorRange(tensor);
   const plane = tensor.length / 3;
-  const channels = document.createElement("div");
-  channels.className = "preprocess-row";
-  ["red", "green", "blue"].forEach((name, c) => {
-    const canvas = imageCanvas(paint(tensor, 224, 224, DIVERGING, -range, range, c * plane));
-    canvas.style.width = canvas.style.height = `${Math.min(thumb, 168)}px`;
-    canvas.setAttribute("role", "img");
-    canvas.setAttribute("aria-label", `Normalized ${name} channel`);
-    channels.append(step(`5 · ${name} channel`, `(x/255 − ${IMAGENET_MEAN[c]}) / ${IMAGENET_STD[c]}`, canvas));
-  });
-  const tensorNote = document.createElement("p");
-  tensorNote.className = "preprocess-note";
-  tensorNote.textContent =
-    "ToTensor scales 0–255 to 0–1 and reorders to channels × height × width; Normalize subtracts ImageNet's mean and divides by its standard deviation, per channel. The result is the float32 tensor [1, 3, 224, 224] the model gets. Blue is below the ImageNet average, red above.";
-  if (image.approximate) {
-    const warning = document.createElement("p");
-    warning.className = "preprocess-note";
-    warning.textContent = `Note: ${image.approximate}.`;
-    root.append(warning);
-  }
-  root.append(row, tensorNote, rampLegend(DIVERGING, (-range).toFixed(2), range.toFixed(2), "value"), channels, histogram(tensor, width));
-  return root;
+  const channels = el(
+    "div",
+    {class: "preprocess-row"},
+    ...["red", "green", "blue"].map((name, c) => {
+      const canvas = imageCanvas(paint(tensor, 224, 224, DIVERGING, -range, range, c * plane));
+      canvas.style.width = canvas.style.height = `${Math.min(thumb, 168)}px`;
+      canvas.setAttribute("role", "img");
+      canvas.setAttribute("aria-label", `Normalized ${name} channel`);
+      return step(`5 · ${name} channel`, `(x/255 − ${IMAGENET_MEAN[c]}) / ${IMAGENET_STD[c]}`, canvas);
+    })
+  );
+  const tensorNote = el(
+    "p",
+    {class: "preprocess-note"},
+    "ToTensor scales 0–255 to 0–1 and reorders to channels × height × width; Normalize subtracts ImageNet's mean and divides by its standard deviation, per channel. The result is the float32 tensor [1, 3, 224, 224] the model gets. Blue is below the ImageNet average, red above."
+  );
+  return el(
+    "div",
+    {class: "preprocess-steps"},
+    image.approximate && el("p", {class: "preprocess-note"}, `Note: ${image.approximate}.`),
+    row,
+    tensorNote,
+    rampLegend(DIVERGING, (-range).toFixed(2), range.toFixed(2), "value"),
+    channels,
+    histogram(tensor, width)
+  );
 }

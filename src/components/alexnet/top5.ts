@@ -1,6 +1,7 @@
 // The five most probable classes for the current image: name, probability bar, WordNet path.
 import type {ImagenetClass} from "../core/artifacts.js";
-import {className} from "../core/format.js";
+import {className, percent, probability} from "../core/format.js";
+import {el} from "../ui/dom.js";
 import type {Prediction} from "../core/inference.js";
 
 export interface Top5Options {
@@ -10,46 +11,23 @@ export interface Top5Options {
   trueWnid?: string;
 }
 
-/** "goldfish 71.9%" — the line screen readers hear. */
+/** "1: goldfish, 71.9 percent; 2: …" — the line screen readers hear. */
 export function describeTop(predictions: readonly Prediction[], classes: readonly ImagenetClass[]): string {
-  return predictions.map((p, rank) => `${rank + 1}: ${className(classes[p.index], p.index)}, ${(100 * p.probability).toFixed(1)} percent`).join("; ");
+  // Spelled out: this sentence is only ever heard, never seen.
+  return predictions.map((p, rank) => `${rank + 1}: ${className(classes[p.index], p.index)}, ${percent(p.probability).replace("%", " percent")}`).join("; ");
 }
 
 export function top5List(predictions: readonly Prediction[], classes: readonly ImagenetClass[], {breadcrumb, trueWnid}: Top5Options = {}): HTMLElement {
-  const list = document.createElement("ol");
-  list.className = "top5";
-  for (const {index, probability} of predictions) {
+  const items = predictions.map(({index, probability: p}) => {
     const cls = classes[index];
-    const item = document.createElement("li");
-    item.dataset.index = String(index);
-    if (cls && cls.wnid === trueWnid) item.classList.add("top5-hit");
-    const head = document.createElement("div");
-    head.className = "top5-head";
-    const name = document.createElement("span");
-    name.className = "top5-name";
-    name.textContent = className(cls, index);
-    name.title = cls ? `${cls.names.join(", ")} — ${cls.gloss} (${cls.wnid}, class ${index})` : `class ${index}`;
-    const value = document.createElement("span");
-    value.className = "top5-prob";
-    value.textContent = `${(100 * probability).toFixed(probability < 0.001 ? 3 : 1)}%`;
-    head.append(name, value);
-    if (cls && cls.wnid === trueWnid) {
-      const badge = document.createElement("span");
-      badge.className = "top5-badge";
-      badge.textContent = "true label";
-      head.append(badge);
-    }
-    const bar = document.createElement("div");
-    bar.className = "top5-bar";
-    bar.setAttribute("aria-hidden", "true");
-    bar.style.setProperty("--p", String(probability));
-    item.append(head, bar);
+    const hit = cls !== undefined && cls.wnid === trueWnid;
+    const name = el("span", {class: "top5-name", title: cls ? `${cls.names.join(", ")} — ${cls.gloss} (${cls.wnid}, class ${index})` : `class ${index}`}, className(cls, index));
+    const head = el("div", {class: "top5-head"}, name, el("span", {class: "top5-prob"}, probability(p)), hit && el("span", {class: "top5-badge"}, "true label"));
+    const bar = el("div", {class: "top5-bar", "aria-hidden": "true"});
+    bar.style.setProperty("--p", String(p));
     const crumb = cls && breadcrumb ? breadcrumb(cls.wnid) : null;
-    if (crumb) {
-      crumb.classList.add("top5-breadcrumb");
-      item.append(crumb);
-    }
-    list.append(item);
-  }
-  return list;
+    crumb?.classList.add("top5-breadcrumb");
+    return el("li", {"data-index": index, class: hit ? "top5-hit" : null}, head, bar, crumb);
+  });
+  return el("ol", {class: "top5"}, ...items);
 }

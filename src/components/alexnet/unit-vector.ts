@@ -1,6 +1,7 @@
 // The fully connected layers, which have no image layout: fc6/fc7 (4096 units after ReLU) as a square
 // heat strip of units, fc8 (1000 logits, signed) as one bar per class with the top five labelled.
 import {SEQUENTIAL, imageCanvas, paint, rampLegend} from "../ui/paint.js";
+import {el} from "../ui/dom.js";
 
 export interface VectorOptions {
   width: number;
@@ -30,24 +31,23 @@ export function unitSquare(values: Float32Array, {width, label}: VectorOptions):
   const padded = new Float32Array(side * side);
   padded.set(values);
   const cssSide = Math.min(width, 384);
-  const canvas = document.createElement("canvas");
+  const canvas = el("canvas", {class: "activation-vector", role: "img", "aria-label": `${label}: ${values.length} units, ${active} active, largest ${max.toPrecision(3)}`});
   canvas.width = canvas.height = side;
   canvas.style.width = canvas.style.height = `${cssSide}px`;
   canvas.style.imageRendering = "pixelated";
-  canvas.className = "activation-vector";
-  canvas.setAttribute("role", "img");
-  canvas.setAttribute("aria-label", `${label}: ${values.length} units, ${active} active, largest ${max.toPrecision(3)}`);
   canvas.getContext("2d")!.drawImage(imageCanvas(paint(padded, side, side, SEQUENTIAL, 0, max)), 0, 0);
   canvas.addEventListener("mousemove", (event) => {
     const box = canvas.getBoundingClientRect();
     const i = Math.floor(((event.clientY - box.top) / box.height) * side) * side + Math.floor(((event.clientX - box.left) / box.width) * side);
     canvas.title = i < values.length ? `unit ${i}: ${values[i]!.toPrecision(4)}` : "";
   });
-  const figure = document.createElement("figure");
-  const caption = document.createElement("figcaption");
-  caption.textContent = `${label}: ${values.length} units as a ${side}×${side} square (unit 0 top left, row by row). ${active} of them are above zero for this image; the ReLU set the rest to exactly zero.`;
-  figure.append(rampLegend(SEQUENTIAL, "0", max.toPrecision(3), "value"), canvas, caption);
-  return figure;
+  return el(
+    "figure",
+    {},
+    rampLegend(SEQUENTIAL, "0", max.toPrecision(3), "value"),
+    canvas,
+    el("figcaption", {}, `${label}: ${values.length} units as a ${side}×${side} square (unit 0 top left, row by row). ${active} of them are above zero for this image; the ReLU set the rest to exactly zero.`)
+  );
 }
 
 /** Signed values (fc8 logits) as one vertical bar per unit, the highlighted ones labelled. */
@@ -56,13 +56,11 @@ export function unitBars(values: Float32Array, {width, label, names, highlight =
   const height = 180;
   const ratio = globalThis.devicePixelRatio || 1;
   const cssWidth = Math.max(300, width);
-  const canvas = document.createElement("canvas");
+  const canvas = el("canvas", {class: "activation-vector", role: "img"});
   canvas.width = Math.round(cssWidth * ratio);
   canvas.height = Math.round(height * ratio);
   canvas.style.width = `${cssWidth}px`;
   canvas.style.height = `${height}px`;
-  canvas.className = "activation-vector";
-  canvas.setAttribute("role", "img");
   const top = Math.max(max, 0);
   const bottom = Math.min(min, 0);
   const y = (v: number) => ((top - v) / (top - bottom || 1)) * (height - 20) + 10;
@@ -95,9 +93,10 @@ export function unitBars(values: Float32Array, {width, label, names, highlight =
     const i = Math.floor((event.clientX - canvas.getBoundingClientRect().left) / step);
     canvas.title = i >= 0 && i < values.length ? `${i}${names ? ` ${names(i)}` : ""}: ${values[i]!.toFixed(3)}` : "";
   });
-  const figure = document.createElement("figure");
-  const caption = document.createElement("figcaption");
-  caption.textContent = `${label}: one bar per class index (0–${values.length - 1}); the five highest in orange. These raw scores go through softmax to become the probabilities above.`;
-  figure.append(canvas, caption);
-  return figure;
+  return el(
+    "figure",
+    {},
+    canvas,
+    el("figcaption", {}, `${label}: one bar per class index (0–${values.length - 1}); the five highest in orange. These raw scores go through softmax to become the probabilities above.`)
+  );
 }

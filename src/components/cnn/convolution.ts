@@ -2,7 +2,7 @@
 import type {Grid, Kernel3} from "./ops.js";
 import {conv2d3x3, patch3x3, valueAt} from "./ops.js";
 import {KERNEL_PRESETS} from "./kernels.js";
-import {figureOf, gridCanvas, paintGrid, pairDisplayWidth} from "./render.js";
+import {figureOf, gridCanvas, paintGrid, pairDisplayWidth} from "./grid-canvas.js";
 import type {DemoImage} from "./demo-image.js";
 import {el, emitValue, uid} from "../ui/dom.js";
 

@@ -48,9 +48,7 @@ async function decodeToGray(source: Blob | string): Promise<Grid> {
     throw new Error("This file could not be decoded as an image (try a JPEG, PNG, GIF or WebP).");
   }
   const [width, height] = fitSize(bitmap.width, bitmap.height);
-  const canvas = document.createElement("canvas");
-  canvas.width = width;
-  canvas.height = height;
+  const canvas = el("canvas", {width, height});
   const context = canvas.getContext("2d", {willReadFrequently: true});
   if (!context) throw new Error("This browser cannot draw to a canvas, so the image cannot be read.");
   context.drawImage(bitmap, 0, 0, width, height);
@@ -64,7 +62,7 @@ const TEST_CARD = "test-card";
  * A picker whose value is the current DemoImage. It starts on the first gallery image (or the test card),
  * and keeps the previous image when a file cannot be read, showing a one-line message instead.
  */
-export function imagePicker(gallery: Gallery | null): HTMLElement & {value: DemoImage} {
+export function demoImagePicker(gallery: Gallery | null): HTMLElement & {value: DemoImage} {
   const images = gallery?.images ?? [];
   const selectId = uid("cnn-image-select");
   const fileId = uid("cnn-image-file");

@@ -3,7 +3,7 @@
 import type {LrnParams, Stack} from "./ops.js";
 import {PAPER_LRN, channelOf, columnAt, conv2d3x3, cropBorder, lrnAcrossChannels, lrnDenominator, lrnNeighbourSum, relu, stackGrids} from "./ops.js";
 import {EDGE_BANK} from "./kernels.js";
-import {gridCanvas} from "./render.js";
+import {gridCanvas} from "./grid-canvas.js";
 import type {DemoImage} from "./demo-image.js";
 import {el, uid} from "../ui/dom.js";
 

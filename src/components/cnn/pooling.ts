@@ -2,8 +2,8 @@
 // where choosing an output cell lights up the input cells it reads, and shared cells are marked.
 import type {Grid, PoolShape} from "./ops.js";
 import {maxPool, poolWindow, pooledSize, windowsPerCell} from "./ops.js";
-import {domainOf, figureOf, gridCanvas, pairDisplayWidth} from "./render.js";
-import {el, uid} from "../ui/dom.js";
+import {domainOf, gridPair} from "./grid-canvas.js";
+import {el, svgEl, uid} from "../ui/dom.js";
 
 export const CLASSIC: PoolShape = {size: 2, stride: 2};
 export const OVERLAPPING: PoolShape = {size: 3, stride: 2};
@@ -16,29 +16,24 @@ export function sharedCells(side: number, shape: PoolShape): {shared: number; to
   return {shared, total: counts.data.length};
 }
 
-const SVG = "http://www.w3.org/2000/svg";
-function svgEl(tag: string, attrs: Record<string, string | number>): SVGElement {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  return node;
-}
-
 const DIAGRAM_SIDE = 9;
 
 function diagram(shape: PoolShape, title: string): HTMLElement {
   const cell = 22;
   const counts = windowsPerCell(DIAGRAM_SIDE, DIAGRAM_SIDE, shape);
   const out = pooledSize(DIAGRAM_SIDE, shape);
-  const svg = svgEl("svg", {viewBox: `0 0 ${DIAGRAM_SIDE * cell} ${DIAGRAM_SIDE * cell}`, width: DIAGRAM_SIDE * cell, height: DIAGRAM_SIDE * cell, role: "img"});
-  svg.setAttribute("aria-label", `${title}: a ${DIAGRAM_SIDE}×${DIAGRAM_SIDE} input; shaded cells are read by more than one window`);
-  const rects: SVGElement[] = [];
+  const svg = svgEl("svg", {
+    viewBox: `0 0 ${DIAGRAM_SIDE * cell} ${DIAGRAM_SIDE * cell}`,
+    width: DIAGRAM_SIDE * cell,
+    height: DIAGRAM_SIDE * cell,
+    role: "img",
+    "aria-label": `${title}: a ${DIAGRAM_SIDE}×${DIAGRAM_SIDE} input; shaded cells are read by more than one window`
+  });
   for (let y = 0; y < DIAGRAM_SIDE; y++) {
     for (let x = 0; x < DIAGRAM_SIDE; x++) {
       const n = counts.data[y * DIAGRAM_SIDE + x]!;
-      const r = svgEl("rect", {x: x * cell + 1, y: y * cell + 1, width: cell - 2, height: cell - 2, class: `pool-cell pool-count-${Math.min(n, 4)}`});
-      rects.push(r);
-      svg.append(r);
-      if (n >= 2) svg.append(Object.assign(svgEl("text", {x: x * cell + cell / 2, y: y * cell + cell / 2 + 4, "text-anchor": "middle", class: "pool-count-label"}), {textContent: String(n)}));
+      svg.append(svgEl("rect", {x: x * cell + 1, y: y * cell + 1, width: cell - 2, height: cell - 2, class: `pool-cell pool-count-${Math.min(n, 4)}`}));
+      if (n >= 2) svg.append(svgEl("text", {x: x * cell + cell / 2, y: y * cell + cell / 2 + 4, "text-anchor": "middle", class: "pool-count-label"}, String(n)));
     }
   }
   const outline = svgEl("rect", {x: 0, y: 0, width: shape.size * cell, height: shape.size * cell, class: "pool-window"});
@@ -80,7 +75,6 @@ function diagram(shape: PoolShape, title: string): HTMLElement {
 }
 
 export function poolingDemo(activations: Grid, {width = 640}: {width?: number} = {}): HTMLElement {
-  const display = pairDisplayWidth(width);
   const domain = domainOf(activations, "gray");
   const classic = maxPool(activations, CLASSIC);
   const overlapping = maxPool(activations, OVERLAPPING);
@@ -88,11 +82,12 @@ export function poolingDemo(activations: Grid, {width = 640}: {width?: number} =
   return el(
     "div",
     {class: "cnn-demo"},
-    el(
-      "div",
-      {class: "cnn-row"},
-      figureOf(gridCanvas(classic, {palette: "gray", domain, displayWidth: display, label: `2×2 stride 2 max pooling, ${size(classic)}`}), `2×2, stride 2 → ${size(classic)}`),
-      figureOf(gridCanvas(overlapping, {palette: "gray", domain, displayWidth: display, label: `3×3 stride 2 max pooling, ${size(overlapping)}`}), `3×3, stride 2 (AlexNet) → ${size(overlapping)}`)
+    gridPair(
+      [
+        {grid: classic, label: `2×2 stride 2 max pooling, ${size(classic)}`, caption: `2×2, stride 2 → ${size(classic)}`},
+        {grid: overlapping, label: `3×3 stride 2 max pooling, ${size(overlapping)}`, caption: `3×3, stride 2 (AlexNet) → ${size(overlapping)}`}
+      ],
+      {palette: "gray", domain, width}
     ),
     el("p", {class: "cnn-small"}, `From the ${size(activations)} ReLU map. Both roughly halve the resolution; with 3×3 windows every other row and column is read by two windows, and the crossings by four.`),
     el("div", {class: "cnn-row"}, diagram(CLASSIC, "2×2, stride 2"), diagram(OVERLAPPING, "3×3, stride 2"))

@@ -33,6 +33,11 @@ export function duration(ms: number): string {
   return `${ms.toFixed(1)} ms`;
 }
 
+/** Always in milliseconds, by default one decimal below 100: 12.34 → "12.3 ms", 243.6 → "244 ms". */
+export function milliseconds(ms: number, digits = ms < 100 ? 1 : 0): string {
+  return `${ms.toFixed(digits)} ms`;
+}
+
 /** Milliseconds as seconds with fixed decimals: 2480 → "2.5 s". */
 export function seconds(ms: number, digits = 1): string {
   return `${(ms / 1000).toFixed(digits)} s`;

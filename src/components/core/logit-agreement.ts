@@ -1,11 +1,22 @@
 // How far a compressed model's outputs are from float32's: the figures the variant choice rests on.
-import type {Agreement} from "./bench-results.ts";
-import {argmax} from "./inference.ts";
+import {argmax} from "./inference.js";
 
-export type {Agreement};
+/** How far a compressed variant's logits are from float32's on the same images. */
+export interface LogitAgreement {
+  images: number;
+  /** Largest |logit − logit_fp32| over every image and class. */
+  maxLogitError: number;
+  /** The same, divided by the largest |logit_fp32|, so random and trained weights can be compared. */
+  relativeLogitError: number;
+  /** Share of images whose top-1 class is float32's. */
+  top1Agreement: number;
+  top1Disagreements: number;
+  /** For each disagreement, float32's gap between its top two logits: a flip where the gap is below the logit error is a near-tie. */
+  disagreementGaps?: number[];
+}
 
 /** Compares [N, classes] logits, row by row. */
-export function compareLogits(reference: Float32Array, other: Float32Array, classes = 1000): Agreement {
+export function compareLogits(reference: Float32Array, other: Float32Array, classes = 1000): LogitAgreement {
   if (reference.length !== other.length || reference.length % classes !== 0) {
     throw new Error(`compareLogits: ${reference.length} vs ${other.length} values for ${classes} classes`);
   }

@@ -6,6 +6,7 @@ import type {ImagePrediction} from "../core/evaluation-metrics.js";
 import {loadModel, runLive, type LiveImage} from "./live-run.js";
 import {describePreprocessing, type PreprocessOptions, type ResizeFilter} from "../core/preprocess.js";
 import {el, uid} from "../ui/dom.js";
+import {wholePercent} from "../core/format.js";
 
 export interface AblationOptions {
   runtime: AlexNetRuntime;
@@ -14,10 +15,6 @@ export interface AblationOptions {
   countCorrect: (predictions: readonly ImagePrediction[]) => number;
   /** Correct answers with torchvision's own preprocessing (the build-time run). */
   baselineCorrect: number;
-}
-
-function percent(correct: number, total: number): string {
-  return `${Math.round((100 * correct) / total)}%`;
 }
 
 export function goldfishAblations(images: readonly LiveImage[], {runtime, modelUrl, countCorrect, baselineCorrect}: AblationOptions): HTMLElement {
@@ -38,7 +35,7 @@ export function goldfishAblations(images: readonly LiveImage[], {runtime, modelU
     el("option", {value: "bicubic"}, "bicubic")
   );
   const run = el("button", {type: "button"}, "Re-run the batch with these settings");
-  const status = el("p", {role: "status", "aria-live": "polite"}, `With torchvision's preprocessing: ${baselineCorrect} of ${images.length} (${percent(baselineCorrect, images.length)}).`);
+  const status = el("p", {role: "status", "aria-live": "polite"}, `With torchvision's preprocessing: ${baselineCorrect} of ${images.length} (${wholePercent(baselineCorrect, images.length)}).`);
   const history = el("tbody");
   const table = el(
     "table",
@@ -81,7 +78,7 @@ export function goldfishAblations(images: readonly LiveImage[], {runtime, modelU
       });
       const correct = countCorrect(result.predictions);
       const delta = Math.round((100 * (correct - baselineCorrect)) / images.length);
-      status.textContent = `${describePreprocessing(chosen)}: ${correct} of ${images.length} goldfish found (${percent(correct, images.length)}), ${
+      status.textContent = `${describePreprocessing(chosen)}: ${correct} of ${images.length} goldfish found (${wholePercent(correct, images.length)}), ${
         delta === 0 ? "no change" : `${delta > 0 ? "+" : "−"}${Math.abs(delta)} percentage points`
       } against torchvision's preprocessing.`;
       history.prepend(el("tr", {}, el("td", {}, describePreprocessing(chosen)), el("td", {}, `${correct} / ${images.length}`), el("td", {}, delta === 0 ? "±0" : `${delta > 0 ? "+" : "−"}${Math.abs(delta)} pts`)));

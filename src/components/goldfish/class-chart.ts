@@ -2,6 +2,7 @@
 // sortable so the easiest and hardest classes can be read off either end.
 import * as Plot from "@observablehq/plot";
 import type {ClassAccuracy} from "../core/evaluation-metrics.js";
+import {percent} from "../core/format.js";
 
 export type ClassSort = "top1-desc" | "top1-asc" | "top5-desc" | "name" | "label";
 
@@ -37,8 +38,8 @@ export function evaluationClassChart(rows: readonly ClassAccuracy[], {width, sor
     x: {domain: [0, 1], percent: true, label: "accuracy (%)", grid: true, axis: "top"},
     y: {domain: order, label: null, tickFormat: (key: string) => (compact && key.length > 20 ? `${key.slice(0, 19)}…` : key)},
     marks: [
-      Plot.barX(data, {x: "top5", y: "key", fill: "currentColor", fillOpacity: 0.2, title: (d: ClassAccuracy) => `${d.name}: top-5 ${(100 * d.top5).toFixed(0)}% of ${d.scored}`}),
-      Plot.barX(data, {x: "top1", y: "key", fill: "var(--theme-foreground-focus)", title: (d: ClassAccuracy) => `${d.name}: top-1 ${(100 * d.top1).toFixed(0)}% of ${d.scored}`}),
+      Plot.barX(data, {x: "top5", y: "key", fill: "currentColor", fillOpacity: 0.2, title: (d: ClassAccuracy) => `${d.name}: top-5 ${percent(d.top5, 0)} of ${d.scored}`}),
+      Plot.barX(data, {x: "top1", y: "key", fill: "var(--theme-foreground-focus)", title: (d: ClassAccuracy) => `${d.name}: top-1 ${percent(d.top1, 0)} of ${d.scored}`}),
       Plot.ruleX([0])
     ]
   });

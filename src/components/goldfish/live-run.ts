@@ -2,6 +2,7 @@
 // build) → the page's shared inference Worker, a few images at a time so the page can show progress, pause and
 // cancel between chunks. Used by the live re-run and by the preprocessing ablations on /goldfish.
 import type {AlexNetRuntime} from "../runtime/alexnet-runtime.js";
+import {loadWithBriefStatus} from "../runtime/model-status.js";
 import {decodeImageBlob} from "../ui/decode-blob.js";
 import {dataUrlBlob} from "../ui/image-source.js";
 import {batchPredictions, type ImagePrediction} from "../core/evaluation-metrics.js";
@@ -108,16 +109,6 @@ export async function runLive(images: readonly LiveImage[], options: LiveRunOpti
 }
 
 /** Loads the model once for the page (idempotent), reporting download progress while it does. */
-export async function loadModel(
-  runtime: AlexNetRuntime,
-  modelUrl: string,
-  onStatus: (text: string, fraction?: number) => void
-): Promise<void> {
-  if (runtime.info) return;
-  const probe = await runtime.probe(modelUrl).catch(() => undefined);
-  const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
-  onStatus(probe?.cached ? "Opening the model from the browser cache…" : `Downloading the model${probe?.bytes ? ` (${megabytes(probe.bytes)})` : ""}…`, 0);
-  await runtime.load(modelUrl, {
-    onProgress: (loaded, total) => onStatus(`Downloading the model: ${megabytes(loaded)}${total ? ` of ${megabytes(total)}` : ""}…`, total ? loaded / total : undefined)
-  });
+export function loadModel(runtime: AlexNetRuntime, modelUrl: string, onStatus: (text: string, fraction?: number) => void): Promise<void> {
+  return loadWithBriefStatus(runtime, modelUrl, onStatus);
 }

@@ -5,6 +5,7 @@ import type {AlexNetRuntime} from "../runtime/alexnet-runtime.js";
 import {compareRuns, type RunAgreement, type ImagePrediction} from "../core/evaluation-metrics.js";
 import {loadModel, PauseGate, runLive, type LiveImage, type LiveRun} from "./live-run.js";
 import {el} from "../ui/dom.js";
+import {seconds} from "../core/format.js";
 
 export interface RerunOptions {
   runtime: AlexNetRuntime;
@@ -83,7 +84,7 @@ export function goldfishRerun(images: readonly LiveImage[], {runtime, modelUrl, 
       root.dataset.agreeTop1 = String(agreement.sameTop1);
       root.dataset.compared = String(agreement.compared);
       const info = runtime.info;
-      status.textContent = `Done: ${run.predictions.length} images in ${(run.elapsedMs / 1000).toFixed(1)} s, ${run.imagesPerSecond.toFixed(1)} images per second${
+      status.textContent = `Done: ${run.predictions.length} images in ${seconds(run.elapsedMs)}, ${run.imagesPerSecond.toFixed(1)} images per second${
         info ? ` (${info.backend}, ${info.threads} thread${info.threads === 1 ? "" : "s"})` : ""
       }.`;
       result.replaceChildren(agreementReport(agreement, reference, run.predictions, classNames));

@@ -2,37 +2,14 @@
 // so the figures are what a reader of /alexnet gets. Used by the "measure your browser" page and, through
 // window.__alexnetBench, by `npm run bench` (bench/browser.ts) in headless Chromium.
 import {AlexNetRuntime, INPUT_SIZE, type LoadedInfo} from "../runtime/alexnet-runtime.js";
+import type {BenchOptions, BrowserBench, FirstPrediction} from "../core/bench-results.js";
 import {summarize, timeAlternating, type Timing} from "../core/bench-stats.js";
+import {megabytes, milliseconds} from "../core/format.js";
 import {GRAPH_OUTPUT_NAMES, LOGITS} from "../core/inference.js";
 import {el} from "../ui/dom.js";
 import {DEFAULT_VARIANT, MODEL_VARIANTS, modelVariant, type ModelVariantId} from "../core/model-variants.js";
 
 export type VariantUrls = Readonly<Record<ModelVariantId, string>>;
-
-export interface BenchOptions {
-  warmup: number;
-  runs: number;
-  /** Also time fetching every layer's output, not only the logits. */
-  activations: boolean;
-  /** Images per run for the throughput figure; 0 skips it. */
-  batch: number;
-  batchRuns: number;
-}
-
-export interface BrowserBench {
-  load: LoadedInfo;
-  /** Wall time of runtime.load (download or cache read + session creation), as the page sees it. */
-  loadMs: number;
-  /** One image, logits only: the round trip page → Worker → page. */
-  latency: Timing;
-  /** The part of `latency` spent inside session.run in the Worker (the rest is messaging and copies). */
-  latencyInSession: Timing;
-  /** One image, every graph output. */
-  activations?: Timing;
-  activationsInSession?: Timing;
-  /** `batch` images in one call, logits only; divide by batch for per-image throughput. */
-  batch?: {size: number; timing: Timing; perImageMs: number};
-}
 
 /** Input values are irrelevant to the timing; a fixed pattern keeps runs identical. */
 function pattern(images: number): Float32Array {
@@ -120,12 +97,6 @@ export function closeModels(): void {
   held = [];
 }
 
-export interface FirstPrediction {
-  /** From the start of navigation to the first logits back on the page, milliseconds. */
-  ms: number;
-  load: LoadedInfo;
-}
-
 /** What a reader waits for: page load → model (network or Cache API) → session → first prediction. */
 export async function firstPrediction(url: string): Promise<FirstPrediction> {
   const runtime = new AlexNetRuntime();
@@ -169,8 +140,6 @@ declare global {
   }
 }
 
-const ms = (value: number) => `${value.toFixed(value < 100 ? 1 : 0)} ms`;
-
 /** The page: pick a variant, measure, read the figures. Also installs the hook the Node benchmark drives. */
 export function benchPage(urls: VariantUrls): HTMLElement {
   const firstVariant = new URLSearchParams(location.search).get("first");
@@ -190,12 +159,12 @@ export function benchPage(urls: VariantUrls): HTMLElement {
       const result = await benchModel(urls[variant.id], {warmup: 2, runs: 10, activations: true, batch: 10, batchRuns: 3});
       const rows: [string, string][] = [
         ["backend, threads", `${result.load.backend}, ${result.load.threads}${result.load.crossOriginIsolated ? "" : " (page not cross-origin isolated)"}`],
-        ["model bytes", `${(result.load.modelBytes / 1e6).toFixed(1)} MB${result.load.fromCache ? " (from this browser's cache)" : ""}`],
-        ["download / cache read", ms(result.load.downloadMs)],
-        ["session creation", ms(result.load.sessionMs)],
-        ["one image, logits only (median of 10)", ms(result.latency.median)],
-        ["one image, every layer's activations", result.activations ? ms(result.activations.median) : "–"],
-        ["per image in a batch of 10", result.batch ? ms(result.batch.perImageMs) : "–"]
+        ["model bytes", `${megabytes(result.load.modelBytes)}${result.load.fromCache ? " (from this browser's cache)" : ""}`],
+        ["download / cache read", milliseconds(result.load.downloadMs)],
+        ["session creation", milliseconds(result.load.sessionMs)],
+        ["one image, logits only (median of 10)", milliseconds(result.latency.median)],
+        ["one image, every layer's activations", result.activations ? milliseconds(result.activations.median) : "–"],
+        ["per image in a batch of 10", result.batch ? milliseconds(result.batch.perImageMs) : "–"]
       ];
       table.replaceChildren(el("table", {}, el("tbody", {}, ...rows.map(([k, v]) => el("tr", {}, el("th", {scope: "row"}, k), el("td", {}, v))))));
       status.textContent = "Done.";

@@ -1,5 +1,5 @@
 /**
- * AlexNet in the browser: the page-side client of the inference Worker (alexnet-worker.ts).
+ * AlexNet in the browser: the page-side client of the inference Worker (worker.ts).
  *
  * One Worker, one onnxruntime-web session, shared by every caller on the page. Usage:
  *

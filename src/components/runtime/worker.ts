@@ -1,5 +1,5 @@
 // The Web Worker that owns the one onnxruntime-web session for AlexNet, so inference never blocks the page.
-// Protocol: alexnet-worker-protocol.ts; the page-side client and its documentation: alexnet-runtime.ts.
+// Protocol: protocol.ts; the page-side client and its documentation: alexnet-runtime.ts.
 import * as ortWasm from "onnxruntime-web/wasm";
 import type {Backend, LoadedInfo, TensorData, WorkerRequest, WorkerResponse} from "./protocol.js";
 import {loadModelBytes} from "./model-cache.js";

@@ -2,17 +2,13 @@
 import * as Plot from "@observablehq/plot";
 import type {DatasetSize} from "./history-data.js";
 import {DATASETS} from "./history-data.js";
-
-/** 14,197,122 → "14.2 M", 1,281,167 → "1.28 M"; below a million the full number: short enough for a phone-width label. */
-export function compact(n: number): string {
-  if (n >= 1e6) return `${Number((n / 1e6).toFixed(n >= 1e7 ? 1 : 2))} M`;
-  return n.toLocaleString("en-US");
-}
+import {millions} from "../core/format.js";
 
 export function datasetsChart({width}: {width: number}): SVGSVGElement | HTMLElement {
   const data = [...DATASETS].sort((a, b) => a.images - b.images);
   const narrow = width < 520;
-  const label = (d: DatasetSize) => `${narrow ? d.shortName : d.name}: ${narrow ? compact(d.images) : d.images.toLocaleString("en-US")} images${d.classes ? `, ${d.classes.toLocaleString("en-US")} classes` : ", free tags"}`;
+  // On a phone "14.2 M" keeps the label on one line; wider screens show the full count.
+  const label = (d: DatasetSize) => `${narrow ? d.shortName : d.name}: ${narrow ? millions(d.images) : d.images.toLocaleString("en-US")} images${d.classes ? `, ${d.classes.toLocaleString("en-US")} classes` : ", free tags"}`;
   return Plot.plot({
     ariaLabel: "Dataset sizes on a logarithmic scale, from Caltech-101 (9,146 images) to the full ImageNet (14,197,122 images)",
     width,

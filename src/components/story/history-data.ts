@@ -1,5 +1,4 @@
-// Numbers behind the story at /. Every figure carries the source it came from (see
-// /work/shared/reference/facts.md sections B and E1–E5); the page links each source.
+// Numbers behind the story at /. Every figure carries the source it came from, and the page links each source.
 
 export interface Source {
   label: string;

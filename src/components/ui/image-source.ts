@@ -1,6 +1,7 @@
 // Where the reader's image comes from: the gallery, a file (button or drag-and-drop), the clipboard, or a webcam snapshot.
 // Every source ends in the same call, onPick({blob, label, galleryId?}); decoding happens elsewhere.
 import type {Gallery, GalleryImage} from "../core/artifacts.js";
+import {el} from "./dom.js";
 
 export type {Gallery, GalleryImage};
 
@@ -35,26 +36,17 @@ export function galleryBlob(image: GalleryImage): Promise<Blob> {
   return dataUrlBlob(image.dataUrl);
 }
 
-function webcamPanel(onPick: PickerOptions["onPick"], onError: PickerOptions["onError"]): HTMLElement | undefined {
+function webcamPanel(onPick: PickerOptions["onPick"], onError: PickerOptions["onError"]): (HTMLElement & {dispose(): void}) | undefined {
   const media = globalThis.navigator?.mediaDevices;
   if (!media?.getUserMedia) return undefined; // no camera API (old browser, insecure origin): no button at all
-  const panel = document.createElement("div");
-  panel.className = "picker-webcam";
-  const start = document.createElement("button");
-  start.type = "button";
-  start.textContent = "Use the webcam";
-  const video = document.createElement("video");
+  const start = el("button", {type: "button"}, "Use the webcam");
+  const video = el("video", {"aria-label": "Webcam preview"});
   video.playsInline = true;
   video.muted = true;
   video.hidden = true;
-  video.setAttribute("aria-label", "Webcam preview");
-  const snap = document.createElement("button");
-  snap.type = "button";
-  snap.textContent = "Take a snapshot";
+  const snap = el("button", {type: "button"}, "Take a snapshot");
   snap.hidden = true;
-  const stop = document.createElement("button");
-  stop.type = "button";
-  stop.textContent = "Close the camera";
+  const stop = el("button", {type: "button"}, "Close the camera");
   stop.hidden = true;
   let stream: MediaStream | undefined;
   const close = () => {
@@ -78,7 +70,7 @@ function webcamPanel(onPick: PickerOptions["onPick"], onError: PickerOptions["on
     }
   });
   snap.addEventListener("click", () => {
-    const canvas = document.createElement("canvas");
+    const canvas = el("canvas");
     canvas.width = video.videoWidth;
     canvas.height = video.videoHeight;
     if (!canvas.width || !canvas.height) return onError("The camera has not delivered a picture yet; try again.");
@@ -88,68 +80,52 @@ function webcamPanel(onPick: PickerOptions["onPick"], onError: PickerOptions["on
     close();
   });
   stop.addEventListener("click", close);
-  panel.append(start, video, snap, stop);
-  (panel as HTMLElement & {dispose?: () => void}).dispose = close;
-  return panel;
+  return Object.assign(el("div", {class: "picker-webcam"}, start, video, snap, stop), {dispose: close});
 }
 
+function galleryThumb(image: GalleryImage, selected: boolean, {onPick, onError}: PickerOptions): HTMLButtonElement {
+  const img = el("img", {src: image.dataUrl, alt: ""});
+  img.width = img.height = 64;
+  const button = el(
+    "button",
+    {type: "button", class: "picker-thumb", "data-id": image.id, title: `${image.name} (${image.id})`, "aria-label": `${image.name}, ${image.id}`, "aria-pressed": String(selected)},
+    img
+  );
+  button.addEventListener("click", async () => {
+    try {
+      onPick({blob: await galleryBlob(image), label: `${image.name} (${image.id})`, galleryId: image.id});
+    } catch (error) {
+      onError(`Could not read gallery image ${image.id}: ${(error as Error).message}`);
+    }
+  });
+  return button;
+}
+
+export type ImagePicker = HTMLElement & {dispose(): void; select(id: string | undefined): void};
+
 /** The picker element; call `dispose()` on it when the page cell is invalidated (it listens to document paste events). */
-export function imagePicker(gallery: Gallery, {selectedId, onPick, onError}: PickerOptions): HTMLElement & {dispose(): void; select(id: string | undefined): void} {
-  const root = document.createElement("section") as HTMLElement & {dispose(): void; select(id: string | undefined): void};
-  root.className = "image-picker";
-  root.setAttribute("aria-label", "Choose an image");
+export function imagePicker(gallery: Gallery, options: PickerOptions): ImagePicker {
+  const {selectedId, onPick, onError} = options;
+  const buttons = new Map(gallery.images.map((image) => [image.id, galleryThumb(image, image.id === selectedId, options)]));
+  const list = el("div", {class: "picker-gallery", role: "group", "aria-label": `Gallery: ${gallery.images.length} Tiny ImageNet validation images`}, ...buttons.values());
 
-  const list = document.createElement("div");
-  list.className = "picker-gallery";
-  list.setAttribute("role", "group");
-  list.setAttribute("aria-label", `Gallery: ${gallery.images.length} Tiny ImageNet validation images`);
-  const buttons = new Map<string, HTMLButtonElement>();
-  for (const image of gallery.images) {
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = "picker-thumb";
-    button.dataset.id = image.id;
-    button.title = `${image.name} (${image.id})`;
-    button.setAttribute("aria-label", `${image.name}, ${image.id}`);
-    button.setAttribute("aria-pressed", String(image.id === selectedId));
-    const img = document.createElement("img");
-    img.src = image.dataUrl;
-    img.alt = "";
-    img.width = img.height = 64;
-    button.append(img);
-    button.addEventListener("click", async () => {
-      try {
-        onPick({blob: await galleryBlob(image), label: `${image.name} (${image.id})`, galleryId: image.id});
-      } catch (error) {
-        onError(`Could not read gallery image ${image.id}: ${(error as Error).message}`);
-      }
-    });
-    buttons.set(image.id, button);
-    list.append(button);
-  }
-  root.select = (id) => buttons.forEach((button, key) => button.setAttribute("aria-pressed", String(key === id)));
-
-  const own = document.createElement("div");
-  own.className = "picker-own";
-  const fileLabel = document.createElement("label");
-  fileLabel.className = "picker-file";
-  const file = document.createElement("input");
-  file.type = "file";
-  file.accept = "image/*";
+  const file = el("input", {type: "file", accept: "image/*"});
   file.addEventListener("change", () => {
     const chosen = file.files?.[0];
     if (chosen) onPick({blob: chosen, label: chosen.name});
     file.value = ""; // choosing the same file again still fires "change"
   });
-  fileLabel.append("Upload an image ", file);
-  const hint = document.createElement("p");
-  hint.className = "picker-hint";
-  hint.textContent = "…or drop an image file here, or paste one (Ctrl/⌘+V). Any format and size your browser can open.";
-  own.append(fileLabel);
   const webcam = webcamPanel(onPick, onError);
-  if (webcam) own.append(webcam);
-  own.append(hint);
+  const own = el(
+    "div",
+    {class: "picker-own"},
+    el("label", {class: "picker-file"}, "Upload an image ", file),
+    webcam,
+    el("p", {class: "picker-hint"}, "…or drop an image file here, or paste one (Ctrl/⌘+V). Any format and size your browser can open.")
+  );
 
+  const root = el("section", {class: "image-picker", "aria-label": "Choose an image"}, list, el("p", {class: "picker-note"}, gallery.note), own) as ImagePicker;
+  root.select = (id) => buttons.forEach((button, key) => button.setAttribute("aria-pressed", String(key === id)));
   root.addEventListener("dragover", (event) => {
     event.preventDefault();
     root.classList.add("dragging");
@@ -171,12 +147,7 @@ export function imagePicker(gallery: Gallery, {selectedId, onPick, onError}: Pic
   document.addEventListener("paste", onPaste);
   root.dispose = () => {
     document.removeEventListener("paste", onPaste);
-    (webcam as (HTMLElement & {dispose?: () => void}) | undefined)?.dispose?.();
+    webcam?.dispose();
   };
-
-  const note = document.createElement("p");
-  note.className = "picker-note";
-  note.textContent = gallery.note;
-  root.append(list, note, own);
   return root;
 }

@@ -1,7 +1,7 @@
 import {describe, expect, test} from "vitest";
 import {ALEXNET_INGREDIENTS, DATASETS, ILSVRC_WINNERS, RUNNER_UP_2012, SOURCES} from "../../../src/components/story/history-data.ts";
 import {alexnetLead} from "../../../src/components/story/ilsvrc.ts";
-import {compact} from "../../../src/components/story/datasets.ts";
+import {millions as compact} from "../../../src/components/core/format.ts";
 
 describe("story data", () => {
 

@@ -26,6 +26,16 @@ export function wholePercent(part: number, total: number): string {
   return `${Math.round((100 * part) / total)}%`;
 }
 
+/**
+ * How far an accuracy moved, in whole percentage points of `total`: (33, 36, 50) → "−6 pts", or in words
+ * ("−6 percentage points", "no change"); an unchanged one reads "±0" in tables.
+ */
+export function pointsChange(part: number, baseline: number, total: number, {words = false}: {words?: boolean} = {}): string {
+  const delta = Math.round((100 * (part - baseline)) / total);
+  if (delta === 0) return words ? "no change" : "±0";
+  return `${delta > 0 ? "+" : "−"}${Math.abs(delta)} ${words ? "percentage points" : "pts"}`;
+}
+
 /** A duration given in milliseconds, in the unit that reads best: "9.1 ms", "2.48 s", "14 s". */
 export function duration(ms: number): string {
   if (ms >= 10_000) return `${(ms / 1000).toFixed(0)} s`;

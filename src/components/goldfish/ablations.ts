@@ -6,7 +6,7 @@ import type {ImagePrediction} from "../core/evaluation-metrics.js";
 import {loadModel, runLive, type LiveImage} from "./live-run.js";
 import {describePreprocessing, type PreprocessOptions, type ResizeFilter} from "../core/preprocess.js";
 import {el, uid} from "../ui/dom.js";
-import {wholePercent} from "../core/format.js";
+import {pointsChange, wholePercent} from "../core/format.js";
 
 export interface AblationOptions {
   runtime: AlexNetRuntime;
@@ -77,11 +77,13 @@ export function goldfishAblations(images: readonly LiveImage[], {runtime, modelU
         onProgress: ({done, total}) => (status.textContent = `Running ${describePreprocessing(chosen)}: ${done} of ${total} images…`)
       });
       const correct = countCorrect(result.predictions);
-      const delta = Math.round((100 * (correct - baselineCorrect)) / images.length);
-      status.textContent = `${describePreprocessing(chosen)}: ${correct} of ${images.length} goldfish found (${wholePercent(correct, images.length)}), ${
-        delta === 0 ? "no change" : `${delta > 0 ? "+" : "−"}${Math.abs(delta)} percentage points`
-      } against torchvision's preprocessing.`;
-      history.prepend(el("tr", {}, el("td", {}, describePreprocessing(chosen)), el("td", {}, `${correct} / ${images.length}`), el("td", {}, delta === 0 ? "±0" : `${delta > 0 ? "+" : "−"}${Math.abs(delta)} pts`)));
+      status.textContent = `${describePreprocessing(chosen)}: ${correct} of ${images.length} goldfish found (${wholePercent(correct, images.length)}), ${pointsChange(
+        correct,
+        baselineCorrect,
+        images.length,
+        {words: true}
+      )} against torchvision's preprocessing.`;
+      history.prepend(el("tr", {}, el("td", {}, describePreprocessing(chosen)), el("td", {}, `${correct} / ${images.length}`), el("td", {}, pointsChange(correct, baselineCorrect, images.length))));
       table.hidden = false;
       root.dataset.state = "done";
       root.dataset.correct = String(correct);

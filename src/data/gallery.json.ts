@@ -3,6 +3,7 @@
 // Otherwise: the 50 images the fallback has (the real goldfish fixtures, or the synthetic set).
 import {dataUrlOf, loadTinyImagenetValid} from "../lib/tiny-imagenet.ts";
 import {classNameOf} from "../lib/tiny-imagenet-names.ts";
+import type {Gallery} from "../components/core/artifacts.ts";
 
 const split = await loadTinyImagenetValid();
 const picked =
@@ -10,7 +11,7 @@ const picked =
     ? split.wnids.filter((_, label) => label % 4 === 0).map((wnid) => split.images.find((image) => image.wnid === wnid)).filter((image) => image !== undefined)
     : split.images.slice(0, 50);
 const names = await classNameOf();
-const gallery = {
+const gallery: Gallery = {
   source: split.source,
   note:
     split.source === "tiny-imagenet"

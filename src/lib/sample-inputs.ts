@@ -3,7 +3,7 @@
 import {existsSync} from "node:fs";
 import {packBatch, preprocess} from "../components/core/preprocess.ts";
 import {decodeImage} from "./decode-image.ts";
-import {fixturesDir, readGoldfishFixtures} from "./tiny-imagenet.ts";
+import {fixturesDir, readFixtureImages} from "./tiny-imagenet.ts";
 
 export const IMAGE_VALUES = 3 * 224 * 224;
 
@@ -33,7 +33,7 @@ export interface GoldfishInputs {
 export async function goldfishInputs(dir = fixturesDir()): Promise<GoldfishInputs | {missing: string}> {
   if (!dir) return {missing: "TINY_IMAGENET_FIXTURES is not set (a folder holding the Tiny ImageNet goldfish validation images)"};
   if (!existsSync(`${dir}/val/val_annotations.txt`)) return {missing: `no Tiny ImageNet goldfish fixtures in ${dir}`};
-  const images = await readGoldfishFixtures(dir);
+  const images = await readFixtureImages(dir);
   const tensors = await Promise.all(images.map(async (image) => preprocess(await decodeImage(image.bytes)).tensor));
   return {data: packBatch(tensors).data, count: tensors.length, dir};
 }

@@ -14,6 +14,7 @@ import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {parquetMetadata, parquetReadObjects} from "hyparquet";
 import {fetchWithIntegrity} from "./fetch-with-integrity.ts";
+import type {DataSource} from "../components/core/artifacts.ts";
 import {encodePng} from "../components/core/decode/png.ts";
 import {mulberry32} from "../components/core/seeded-random.ts";
 
@@ -22,8 +23,6 @@ export const TINY_IMAGENET_VALID_URL =
 export const TINY_IMAGENET_VALID_FILE = "tiny-imagenet-valid-00000-of-00001-70d52db3c749a935.parquet";
 export const GOLDFISH_WNID = "n01443537";
 export const TINY_IMAGENET_CLASS_COUNT = 200;
-
-export type TinyImagenetSource = "tiny-imagenet" | "fixtures" | "synthetic";
 
 export interface TinyImagenetImage {
   /** Stable id: the dataset's file name when known, else `valid_<row>`. */
@@ -37,7 +36,7 @@ export interface TinyImagenetImage {
 }
 
 export interface TinyImagenetSplit {
-  source: TinyImagenetSource;
+  source: DataSource;
   /** One sentence for the page: which data this is and why. */
   note: string;
   /** SHA-256 of the parquet file, when the real data was read. */
@@ -142,7 +141,7 @@ function oneLine(error: unknown): string {
 }
 
 /** The fixture images in the annotation file's order (the dataset's own order). */
-export async function readGoldfishFixtures(dir: string, wnids?: string[]): Promise<TinyImagenetImage[]> {
+export async function readFixtureImages(dir: string, wnids?: string[]): Promise<TinyImagenetImage[]> {
   const annotations = await readFile(join(dir, "val/val_annotations.txt"), "utf8");
   const sorted = wnids ?? parseWnidList(await readFile(join(dir, "wnids.txt"), "utf8"), join(dir, "wnids.txt"));
   const images: TinyImagenetImage[] = [];
@@ -227,7 +226,7 @@ export async function loadTinyImagenetValid(options: LoadOptions = {}): Promise<
 
   const how = "connect to the internet or set TINY_IMAGENET_VALID=/path/to/valid.parquet, then `npm run clean && npm run build`";
   if (fixtures && existsSync(join(fixtures, "val/val_annotations.txt"))) {
-    const images = await readGoldfishFixtures(fixtures, wnids);
+    const images = await readFixtureImages(fixtures, wnids);
     const kind = images.every((image) => image.wnid === GOLDFISH_WNID) ? "goldfish " : "";
     warn(`tiny-imagenet: using the ${images.length} ${kind}fixture images in ${fixtures} instead of the full validation split (${reason}); for all 10,000 images, ${how}.`);
     return {

@@ -4,12 +4,12 @@
 // Run: npx tsx test/support/make-timing-split.ts /tmp/valid-timing.parquet [rows]
 import {writeFileSync} from "node:fs";
 import {tinyImagenetParquet} from "./tiny-imagenet-parquet.ts";
-import {readGoldfishFixtures} from "../../src/lib/tiny-imagenet.ts";
+import {readFixtureImages} from "../../src/lib/tiny-imagenet.ts";
 import {GOLDFISH_FIXTURES_DIR} from "./shared-data.ts";
 
 const [out = "/tmp/valid-timing.parquet", rowsArg = "10000"] = process.argv.slice(2);
 const rows = Number(rowsArg);
-const goldfish = await readGoldfishFixtures(GOLDFISH_FIXTURES_DIR);
+const goldfish = await readFixtureImages(GOLDFISH_FIXTURES_DIR);
 // 50 per class in label order, as in the real split (so the first 50 rows are the goldfish).
 const perClass = 50;
 const images = Array.from({length: rows}, (_, i) => ({bytes: goldfish[i % goldfish.length]!.bytes, path: `stand_in_${i}.JPEG`}));

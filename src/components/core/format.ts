@@ -21,6 +21,11 @@ export function probability(p: number, {small = 0.001, digits = 1}: {small?: num
   return percent(p, p < small ? digits + 2 : digits);
 }
 
+/** A probability at a glance: whole percent, one decimal below 10%, where a whole number would hide how unsure it is. */
+export function roughProbability(p: number): string {
+  return percent(p, p < 0.1 ? 1 : 0);
+}
+
 /** A part of a whole, rounded to a whole percentage: (36, 50) → "72%". */
 export function wholePercent(part: number, total: number): string {
   return `${Math.round((100 * part) / total)}%`;

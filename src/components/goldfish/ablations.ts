@@ -3,7 +3,8 @@
 // shared preprocessing module, not copies of it.
 import type {AlexNetRuntime} from "../runtime/alexnet-runtime.js";
 import type {ImagePrediction} from "../core/evaluation-metrics.js";
-import {loadModel, runLive, type LiveImage} from "./live-run.js";
+import {loadWithBriefStatus} from "../runtime/model-status.js";
+import {runLive, type LiveImage} from "./live-run.js";
 import {describePreprocessing, type PreprocessOptions, type ResizeFilter} from "../core/preprocess.js";
 import {el, uid} from "../ui/dom.js";
 import {pointsChange, wholePercent} from "../core/format.js";
@@ -69,7 +70,7 @@ export function goldfishAblations(images: readonly LiveImage[], {runtime, modelU
     root.dataset.state = "running";
     run.disabled = true;
     try {
-      await loadModel(runtime, modelUrl, (text) => (status.textContent = text));
+      await loadWithBriefStatus(runtime, modelUrl, (text) => (status.textContent = text));
       const result = await runLive(images, {
         runtime,
         preprocessing: chosen,

@@ -2,7 +2,6 @@
 // build) → the page's shared inference Worker, a few images at a time so the page can show progress, pause and
 // cancel between chunks. Used by the live re-run and by the preprocessing ablations on /goldfish.
 import type {AlexNetRuntime} from "../runtime/alexnet-runtime.js";
-import {loadWithBriefStatus} from "../runtime/model-status.js";
 import {decodeImageBlob} from "../ui/decode-blob.js";
 import {dataUrlBlob} from "../ui/image-source.js";
 import {batchPredictions, type ImagePrediction} from "../core/evaluation-metrics.js";
@@ -106,9 +105,4 @@ export async function runLive(images: readonly LiveImage[], options: LiveRunOpti
     });
   }
   return {predictions, elapsedMs: performance.now() - started, imagesPerSecond: predictions.length / (activeMs / 1000)};
-}
-
-/** Loads the model once for the page (idempotent), reporting download progress while it does. */
-export function loadModel(runtime: AlexNetRuntime, modelUrl: string, onStatus: (text: string, fraction?: number) => void): Promise<void> {
-  return loadWithBriefStatus(runtime, modelUrl, onStatus);
 }

@@ -3,7 +3,8 @@
 // agrees with the build-time results. State is mirrored in data-* attributes for tests and assistive tech.
 import type {AlexNetRuntime} from "../runtime/alexnet-runtime.js";
 import {compareRuns, type RunAgreement, type ImagePrediction} from "../core/evaluation-metrics.js";
-import {loadModel, PauseGate, runLive, type LiveImage, type LiveRun} from "./live-run.js";
+import {loadWithBriefStatus} from "../runtime/model-status.js";
+import {PauseGate, runLive, type LiveImage, type LiveRun} from "./live-run.js";
 import {el} from "../ui/dom.js";
 import {seconds} from "../core/format.js";
 
@@ -60,7 +61,7 @@ export function goldfishRerun(images: readonly LiveImage[], {runtime, modelUrl, 
     progress.removeAttribute("value");
     try {
       setState("loading");
-      await loadModel(runtime, modelUrl, (text, fraction) => {
+      await loadWithBriefStatus(runtime, modelUrl, (text, fraction) => {
         status.textContent = text;
         if (fraction === undefined) progress.removeAttribute("value");
         else progress.value = fraction * images.length;

@@ -1,7 +1,7 @@
 // The batch as a grid of thumbnails, each with AlexNet's top-1 guess and a right/wrong mark
 // (a symbol and a word, not colour alone).
 import {el} from "../ui/dom.js";
-import {percent} from "../core/format.js";
+import {roughProbability} from "../core/format.js";
 
 export interface GridItem {
   id: string;
@@ -10,11 +10,6 @@ export interface GridItem {
   predicted?: string;
   probability?: number;
   correct?: boolean;
-}
-
-/** A guess's probability: one decimal below 10%, where a whole number would hide how unsure the guess was. */
-export function guessProbability(p: number): string {
-  return percent(p, p < 0.1 ? 1 : 0);
 }
 
 export function goldfishGrid(items: readonly GridItem[], {width}: {width: number}): HTMLElement {
@@ -36,7 +31,7 @@ export function goldfishGrid(items: readonly GridItem[], {width}: {width: number
               el("span", {class: "goldfish-mark", "aria-hidden": "true"}, item.correct ? "✓ " : "✗ "),
               el("span", {class: "sr-only"}, item.correct ? "right: " : "wrong: "),
               item.predicted,
-              item.probability === undefined ? null : el("span", {class: "goldfish-probability"}, ` ${guessProbability(item.probability)}`)
+              item.probability === undefined ? null : el("span", {class: "goldfish-probability"}, ` ${roughProbability(item.probability)}`)
             )
       );
     })

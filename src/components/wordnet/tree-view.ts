@@ -1,6 +1,7 @@
 // The explorer's indented tree: one row per visible synset with its class count, collapsible branches and the
-// WAI-ARIA tree keyboard model (arrows, Home/End, Enter). Rows are kept per synset and only inserted or removed
-// as branches open and close, so the focused row stays focused while the tree changes around it.
+// WAI-ARIA tree keyboard model (arrows, Home/End, Enter). Rows are joined by synset (d3's keyed join), so the
+// focused row stays focused while branches open and close around it.
+import {select} from "d3";
 import {el} from "../ui/dom.js";
 import {displayName, nodeOf, pathFromRoot, type WordnetNode, type WordnetTree} from "../core/wordnet-tree.js";
 
@@ -30,26 +31,20 @@ export function treeView(tree: WordnetTree, {rowId, openDepth, onChoose}: TreeVi
   const list = el("ul", {role: "tree", class: "wx-tree", "aria-label": "WordNet tree above the 1000 ImageNet classes"});
   const element = el("div", {class: "wx-tree-wrap"}, list);
 
-  const rows = new Map<string, {row: HTMLLIElement; toggle: HTMLElement}>();
-  function rowOf(node: WordnetNode): {row: HTMLLIElement; toggle: HTMLElement} {
-    let made = rows.get(node.wnid);
-    if (made) return made;
-    const toggle = el("span", {class: "wx-toggle", "aria-hidden": "true"});
+  function rowFor(node: WordnetNode): HTMLLIElement {
     const bar = el("span", {class: "wx-bar"});
     bar.style.width = `${100 * (node.classCount / total)}%`;
     const row = el(
       "li",
       {role: "treeitem", id: rowId(node.wnid), "data-wnid": node.wnid, title: `${displayName(node)}: ${node.classCount} of the ${total} classes`},
-      toggle,
+      el("span", {class: "wx-toggle", "aria-hidden": "true"}),
       el("span", {class: "wx-label"}, el("span", {class: "wx-name"}, displayName(node)), node.classIndex !== null && el("span", {class: "wx-class"}, `#${node.classIndex}`)),
       el("span", {class: "wx-count"}, el("span", {class: "wx-track"}, bar), el("span", {class: "wx-count-text"}, node.classCount))
     );
     row.style.setProperty("--wx-depth", String(node.depth));
     row.setAttribute("aria-level", String(node.depth + 1));
     row.classList.toggle("is-leaf", node.children.length === 0);
-    made = {row, toggle};
-    rows.set(node.wnid, made);
-    return made;
+    return row;
   }
 
   function visibleRows(): WordnetNode[] {
@@ -63,24 +58,20 @@ export function treeView(tree: WordnetTree, {rowId, openDepth, onChoose}: TreeVi
     return visible;
   }
 
+  /** A keyed join: rows that stay visible keep their element (and so the keyboard focus). */
   function render(): void {
-    const wanted = visibleRows().map((node) => {
-      const {row, toggle} = rowOf(node);
-      const open = expanded.has(node.wnid);
-      if (node.children.length > 0) row.setAttribute("aria-expanded", String(open));
-      row.setAttribute("aria-selected", String(node.wnid === selected));
-      row.tabIndex = node.wnid === selected ? 0 : -1;
-      toggle.textContent = node.children.length === 0 ? "" : open ? "▾" : "▸";
-      return row;
-    });
-    // Rows stay in tree order, so after dropping the hidden ones every new row only needs inserting.
-    const keep = new Set<Element>(wanted);
-    for (const child of [...list.children]) if (!keep.has(child)) child.remove();
-    let cursor = list.firstElementChild;
-    for (const row of wanted) {
-      if (row === cursor) cursor = cursor.nextElementSibling;
-      else list.insertBefore(row, cursor);
-    }
+    select(list)
+      .selectAll<HTMLLIElement, WordnetNode>(":scope > li")
+      .data(visibleRows(), (node) => node.wnid)
+      .join((enter) => enter.append(rowFor))
+      .order()
+      .each(function (node) {
+        const open = expanded.has(node.wnid);
+        if (node.children.length > 0) this.setAttribute("aria-expanded", String(open));
+        this.setAttribute("aria-selected", String(node.wnid === selected));
+        this.tabIndex = node.wnid === selected ? 0 : -1;
+        this.querySelector(".wx-toggle")!.textContent = node.children.length === 0 ? "" : open ? "▾" : "▸";
+      });
   }
 
   function toggle(wnid: string): void {
